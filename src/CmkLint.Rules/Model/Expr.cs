@@ -210,3 +210,12 @@ public sealed class UnsupportedExpr : Expr
 
     public string Construct { get; }
 }
+
+/// <summary>A spread (<c>...expr</c>) inside a Bicep object or array literal.</summary>
+public sealed class SpreadExpr : Expr
+{
+    public SpreadExpr(SourceSpan span, Expr source)
+        : base(span) => Source = source;
+
+    public Expr Source { get; }
+}

@@ -47,6 +47,14 @@ public sealed class SourceFile
         return new LinePosition(line + 1, offset - starts[line] + 1);
     }
 
+    /// <summary>The offset of a 1-based line and column (clamped to the text).</summary>
+    public int GetOffset(LinePosition position)
+    {
+        var starts = LineStarts;
+        int line = Math.Max(1, Math.Min(position.Line, starts.Length));
+        return Math.Min(Text.Length, starts[line - 1] + Math.Max(0, position.Column - 1));
+    }
+
     /// <summary>The text of a 1-based line, without its line break.</summary>
     public string GetLineText(int line)
     {

@@ -1,0 +1,325 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using CmkLint.Model;
+using CmkLint.Text;
+
+namespace CmkLint.Arm;
+
+/// <summary>
+/// Parses ARM template expressions (<c>[concat(parameters('a'), 'b').prop[0]]</c>) into the model's
+/// expression tree, with spans inside the JSON string so findings can point at a sub-expression.
+/// </summary>
+public sealed class ArmExpressionParser
+{
+    private readonly string text;
+    private readonly SourceFile file;
+    private readonly int baseOffset;
+    private readonly bool exactOffsets;
+    private readonly SourceSpan wholeString;
+    private int pos;
+    private string? error;
+    private int errorAt;
+
+    private ArmExpressionParser(string text, SourceFile file, int baseOffset, bool exactOffsets, SourceSpan wholeString)
+    {
+        this.text = text;
+        this.file = file;
+        this.baseOffset = baseOffset;
+        this.exactOffsets = exactOffsets;
+        this.wholeString = wholeString;
+    }
+
+    /// <summary>Whether a JSON string is an expression: starts with '[' (not '[['), ends with ']'.</summary>
+    public static bool IsExpression(string value) =>
+        value.Length >= 2 && value[0] == '[' && value[value.Length - 1] == ']' && value[1] != '[';
+
+    /// <summary>
+    /// Parses the string value of a JSON string node. Plain strings become literals ('[[' unescaped);
+    /// expressions become trees. A syntax error gives a <see cref="UnsupportedExpr"/> and the error.
+    /// </summary>
+    public static Expr ParseStringValue(JsonString node, out JsonSyntaxError? syntaxError)
+    {
+        syntaxError = null;
+        string value = node.Value;
+        if (value.Length >= 2 && value[0] == '[' && value[1] == '[')
+        {
+            return new LiteralExpr(node.Span, value.Substring(1));
+        }
+
+        if (!IsExpression(value))
+        {
+            return new LiteralExpr(node.Span, value);
+        }
+
+        var file = node.Span.File!;
+        var parser = new ArmExpressionParser(value, file, node.Span.Start + 1, !node.HasEscapes, node.Span);
+        parser.pos = 1;
+        var expr = parser.ParseExpression();
+        parser.SkipSpace();
+        if (parser.error is null && parser.pos != value.Length - 1)
+        {
+            parser.Fail($"unexpected '{value[parser.pos]}' in the expression");
+        }
+
+        if (parser.error is not null || expr is null)
+        {
+            syntaxError = new JsonSyntaxError("invalid template expression: " + parser.error, parser.SpanAt(parser.errorAt, 1));
+            return new UnsupportedExpr(node.Span, "an invalid expression");
+        }
+
+        return expr;
+    }
+
+    private SourceSpan SpanAt(int start, int length) =>
+        exactOffsets ? file.Span(baseOffset + start, length) : wholeString;
+
+    private SourceSpan SpanFrom(int start) => SpanAt(start, pos - start);
+
+    private Expr? ParseExpression()
+    {
+        SkipSpace();
+        int start = pos;
+        Expr? expr = ParsePrimary();
+        if (expr is null)
+        {
+            return null;
+        }
+
+        while (true)
+        {
+            SkipSpace();
+            if (pos >= text.Length)
+            {
+                return expr;
+            }
+
+            char c = text[pos];
+            if (c == '.')
+            {
+                pos++;
+                SkipSpace();
+                string? name = ReadIdentifier();
+                if (name is null)
+                {
+                    return Fail("expected a property name after '.'");
+                }
+
+                expr = new PropertyAccessExpr(SpanFrom(start), expr, name);
+            }
+            else if (c == '[')
+            {
+                pos++;
+                var index = ParseExpression();
+                if (index is null)
+                {
+                    return null;
+                }
+
+                SkipSpace();
+                if (pos >= text.Length || text[pos] != ']')
+                {
+                    return Fail("expected ']' to close the index");
+                }
+
+                pos++;
+                expr = new IndexAccessExpr(SpanFrom(start), expr, index);
+            }
+            else
+            {
+                return expr;
+            }
+        }
+    }
+
+    private Expr? ParsePrimary()
+    {
+        SkipSpace();
+        if (pos >= text.Length - 1 && pos >= text.Length)
+        {
+            return Fail("expected an expression");
+        }
+
+        int start = pos;
+        char c = text[pos];
+        if (c == '\'')
+        {
+            return ParseString();
+        }
+
+        if (c == '-' || (c >= '0' && c <= '9'))
+        {
+            pos++;
+            while (pos < text.Length && ((text[pos] >= '0' && text[pos] <= '9') || text[pos] == '.'))
+            {
+                pos++;
+            }
+
+            string raw = text.Substring(start, pos - start);
+            if (long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l))
+            {
+                return new LiteralExpr(SpanFrom(start), l);
+            }
+
+            if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
+            {
+                return new LiteralExpr(SpanFrom(start), d);
+            }
+
+            return Fail($"'{raw}' is not a number");
+        }
+
+        string? name = ReadIdentifier();
+        if (name is null)
+        {
+            return Fail(pos < text.Length ? $"unexpected '{text[pos]}'; expected a function call, a string or a number" : "expected an expression");
+        }
+
+        // A user-defined function is namespace.name(...).
+        SkipSpace();
+        if (pos < text.Length && text[pos] == '.')
+        {
+            int save = pos;
+            pos++;
+            string? member = ReadIdentifier();
+            SkipSpace();
+            if (member is not null && pos < text.Length && text[pos] == '(')
+            {
+                name = name + "." + member;
+            }
+            else
+            {
+                pos = save;
+            }
+        }
+
+        SkipSpace();
+        if (pos >= text.Length || text[pos] != '(')
+        {
+            return Fail($"'{name}' must be followed by '(' (bare names are not allowed in expressions)");
+        }
+
+        pos++;
+        var args = new List<Expr>();
+        SkipSpace();
+        if (pos < text.Length && text[pos] == ')')
+        {
+            pos++;
+        }
+        else
+        {
+            while (true)
+            {
+                var arg = ParseExpression();
+                if (arg is null)
+                {
+                    return null;
+                }
+
+                args.Add(arg);
+                SkipSpace();
+                if (pos < text.Length && text[pos] == ',')
+                {
+                    pos++;
+                    continue;
+                }
+
+                if (pos < text.Length && text[pos] == ')')
+                {
+                    pos++;
+                    break;
+                }
+
+                return Fail($"expected ',' or ')' in the arguments of {name}()");
+            }
+        }
+
+        var span = SpanFrom(start);
+        if (args.Count == 0)
+        {
+            if (name.Equals("true", StringComparison.OrdinalIgnoreCase))
+            {
+                return new LiteralExpr(span, true);
+            }
+
+            if (name.Equals("false", StringComparison.OrdinalIgnoreCase))
+            {
+                return new LiteralExpr(span, false);
+            }
+
+            if (name.Equals("null", StringComparison.OrdinalIgnoreCase))
+            {
+                return new LiteralExpr(span, null);
+            }
+        }
+
+        return new CallExpr(span, name, args);
+    }
+
+    private Expr? ParseString()
+    {
+        int start = pos;
+        pos++;
+        var sb = new System.Text.StringBuilder();
+        while (pos < text.Length)
+        {
+            char c = text[pos];
+            if (c == '\'')
+            {
+                if (pos + 1 < text.Length && text[pos + 1] == '\'')
+                {
+                    sb.Append('\'');
+                    pos += 2;
+                    continue;
+                }
+
+                pos++;
+                return new LiteralExpr(SpanFrom(start), sb.ToString());
+            }
+
+            sb.Append(c);
+            pos++;
+        }
+
+        pos = start;
+        return Fail("a string in the expression is not closed");
+    }
+
+    private string? ReadIdentifier()
+    {
+        int start = pos;
+        while (pos < text.Length)
+        {
+            char c = text[pos];
+            if (char.IsLetter(c) || c == '_' || c == '$' || (pos > start && char.IsDigit(c)))
+            {
+                pos++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return pos > start ? text.Substring(start, pos - start) : null;
+    }
+
+    private void SkipSpace()
+    {
+        while (pos < text.Length && char.IsWhiteSpace(text[pos]))
+        {
+            pos++;
+        }
+    }
+
+    private Expr? Fail(string message)
+    {
+        if (error is null)
+        {
+            error = message;
+            errorAt = Math.Min(pos, text.Length - 1);
+        }
+
+        return null;
+    }
+}

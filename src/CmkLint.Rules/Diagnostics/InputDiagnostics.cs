@@ -1,0 +1,35 @@
+using CmkLint.Text;
+
+namespace CmkLint.Diagnostics;
+
+/// <summary>CMK900 and CMK901: problems with the input itself, reported like findings, never thrown.</summary>
+public static class InputDiagnostics
+{
+    public static readonly RuleDescriptor InvalidTemplate = new(
+        "CMK900",
+        "invalid-template",
+        "A file cannot be read as an ARM template, parameters file or Bicep file.",
+        "The file has a syntax error, a wrong encoding, or is not a template. The diagnostic points at the exact line and column; the other files are still analysed.",
+        Level.Error,
+        "0.0",
+        "input");
+
+    public static readonly RuleDescriptor UnsupportedConstruct = new(
+        "CMK901",
+        "unsupported-construct",
+        "Something the engine does not evaluate yet.",
+        "A construct CmkLint does not evaluate (named in the message); checks that depend on it are inconclusive.",
+        Level.Note,
+        "0.0",
+        "input");
+
+    public static Finding Invalid(SourceSpan span, string message) =>
+        new(InvalidTemplate, Level.Error, message, span, $"CMK900|{span.File?.Path}|{span.StartPosition.Line}");
+
+    /// <summary>A file that could not be read at all (no text, so no span).</summary>
+    public static Finding Unreadable(string path, string message) =>
+        new(InvalidTemplate, Level.Error, message, SourceSpan.None, $"CMK900|{path}") { FallbackPath = path };
+
+    public static Finding Unsupported(SourceSpan span, string construct) =>
+        new(UnsupportedConstruct, Level.Note, $"{construct} is not evaluated by CmkLint; checks that depend on it are inconclusive", span, $"CMK901|{span.File?.Path}|{construct}");
+}

@@ -1,0 +1,436 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+using CmkLint.Arm;
+using CmkLint.Diagnostics;
+using CmkLint.Evaluation;
+using CmkLint.Graph;
+using CmkLint.Model;
+using CmkLint.Rules;
+using CmkLint.Text;
+
+namespace CmkLint.Engine;
+
+/// <summary>
+/// Runs CmkLint: reads each file once, builds one graph per entry point (the template with its
+/// defaults, and with each parameters file that belongs to it), runs the rules, and merges the
+/// findings (one per fingerprint), applying suppressions, levels and the inconclusive filter.
+/// </summary>
+public sealed class LintEngine
+{
+    /// <summary>Parameters with more allowed values than this are not tried one by one.</summary>
+    private const int MaxAllowedValuesTried = 16;
+
+    private readonly LintOptions options;
+
+    public LintEngine(LintOptions? options = null)
+    {
+        this.options = options ?? new LintOptions();
+    }
+
+    /// <summary>The front ends, in the order they are asked (the first that handles a path reads it).</summary>
+    public static List<ITemplateFrontEnd> FrontEnds { get; } = new() { new ArmFrontEnd() };
+
+    /// <summary>Analyses files (not folders: discovering files is the caller's job).</summary>
+    public LintResult Analyze(IEnumerable<string> paths) => Analyze(paths, options.FileSystem);
+
+    private LintResult Analyze(IEnumerable<string> paths, IFileSystem fileSystem)
+    {
+        var loader = new TemplateLoader(options, FrontEnds, fileSystem);
+        var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
+        {
+            string full = TemplateLoader.Normalize(path);
+            if (loader.CanRead(full) && seen.Add(full))
+            {
+                files.Add(full);
+            }
+        }
+
+        var perFile = new List<Finding>[files.Count];
+        var relevant = new bool[files.Count];
+        void Run(int i)
+        {
+            perFile[i] = AnalyzeFile(files[i], loader, out relevant[i]);
+        }
+
+        if (options.Parallel && files.Count > 1)
+        {
+            System.Threading.Tasks.Parallel.For(0, files.Count, Run);
+        }
+        else
+        {
+            for (int i = 0; i < files.Count; i++)
+            {
+                Run(i);
+            }
+        }
+
+        var all = new List<Finding>();
+        int analysed = 0;
+        for (int i = 0; i < files.Count; i++)
+        {
+            all.AddRange(perFile[i]);
+            if (relevant[i])
+            {
+                analysed++;
+            }
+        }
+
+        // Input problems of every file read, including modules outside the given paths.
+        foreach (var loaded in loader.Loaded)
+        {
+            all.AddRange(loaded.Value.Diagnostics);
+            if (loaded.Value.Template is not null)
+            {
+                all.AddRange(loaded.Value.Template.Diagnostics);
+            }
+        }
+
+        return new LintResult(Finish(all, loader), analysed);
+    }
+
+    /// <summary>Analyses in-memory files (tests, the analyzer): paths map to texts; other paths are read from the options' file system.</summary>
+    public LintResult AnalyzeTexts(IReadOnlyDictionary<string, string> files)
+    {
+        return Analyze(files.Keys, new OverlayFileSystem(options.FileSystem, files));
+    }
+
+    private List<Finding> AnalyzeFile(string path, TemplateLoader loader, out bool relevant)
+    {
+        var findings = new List<Finding>();
+        var result = loader.Load(path);
+        relevant = result.IsRelevant;
+        try
+        {
+            if (result.Template is not null)
+            {
+                foreach (var (values, source) in EntryPoints(path, loader))
+                {
+                    RunEntry(result.Template, values, source, findings);
+                }
+            }
+            else if (result.UsingTemplate is not null && result.ParameterValues is not null)
+            {
+                var target = loader.Load(result.UsingTemplate);
+                if (target.Template is not null)
+                {
+                    RunEntry(target.Template, result.ParameterValues, TemplateLoader.DisplayPath(path), findings);
+                }
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The engine must not throw on input: an exception here is a bug, reported as such.
+            findings.Add(InputDiagnostics.Unreadable(TemplateLoader.DisplayPath(path), "internal error while analysing the file (please report it): " + e.GetType().Name + ": " + e.Message));
+        }
+
+        return findings;
+    }
+
+    /// <summary>The template with its defaults, then with each parameters file that belongs to it (explicit, else by convention).</summary>
+    private IEnumerable<(IReadOnlyDictionary<string, Expr>? Values, string? Source)> EntryPoints(string templatePath, TemplateLoader loader)
+    {
+        yield return (null, null);
+        var parameterFiles = new List<string>();
+        if (options.ParameterFiles.TryGetValue(templatePath, out var explicitFile))
+        {
+            parameterFiles.Add(TemplateLoader.Normalize(explicitFile));
+        }
+        else if (options.DiscoverParameterFiles)
+        {
+            parameterFiles.AddRange(ConventionalParameterFiles(templatePath, loader));
+        }
+
+        foreach (var file in parameterFiles)
+        {
+            var parameters = loader.Load(file);
+            if (parameters.ParameterValues is not null && (parameters.UsingTemplate is null || string.Equals(parameters.UsingTemplate, templatePath, StringComparison.Ordinal)))
+            {
+                yield return (parameters.ParameterValues, TemplateLoader.DisplayPath(file));
+            }
+        }
+    }
+
+    private static IEnumerable<string> ConventionalParameterFiles(string templatePath, TemplateLoader loader)
+    {
+        string? dir = Path.GetDirectoryName(templatePath);
+        string name = Path.GetFileNameWithoutExtension(templatePath);
+        if (dir is null)
+        {
+            yield break;
+        }
+
+        if (templatePath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            string candidate = Path.Combine(dir, name + ".parameters.json");
+            if (loader.FileSystem.FileExists(candidate))
+            {
+                yield return candidate;
+            }
+        }
+        else if (templatePath.EndsWith(".bicep", StringComparison.OrdinalIgnoreCase))
+        {
+            string json = Path.Combine(dir, name + ".parameters.json");
+            if (loader.FileSystem.FileExists(json))
+            {
+                yield return json;
+            }
+
+            string param = Path.Combine(dir, name + ".bicepparam");
+            if (loader.FileSystem.FileExists(param))
+            {
+                yield return param;
+            }
+        }
+    }
+
+    private void RunEntry(Template template, IReadOnlyDictionary<string, Expr>? values, string? source, List<Finding> findings)
+    {
+        var evaluation = new EvaluationOptions { Now = options.Now };
+        var graph = GraphBuilder.Build(template, values, source, evaluation);
+        var baseline = RunRules(graph, evaluation);
+        findings.AddRange(baseline);
+        if (graph.OfType(CmkRegistry.RegistryType).Count > 0)
+        {
+            findings.AddRange(AllowedValueVariants(template, values, source, evaluation, baseline));
+        }
+    }
+
+    private List<Finding> RunRules(ResourceGraph graph, EvaluationOptions evaluation)
+    {
+        var context = new RuleContext(graph, evaluation);
+        var list = new List<Finding>();
+        foreach (var rule in options.Rules)
+        {
+            if (options.Levels.TryGetValue(rule.Descriptor.Id, out var level) && level == Level.None)
+            {
+                continue;
+            }
+
+            list.AddRange(rule.Analyze(context));
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// RULES.md: a violation that happens for some allowed values of a parameter but not for its
+    /// effective value is a warning naming those values. Each allowed value is tried in turn.
+    /// </summary>
+    private IEnumerable<Finding> AllowedValueVariants(Template template, IReadOnlyDictionary<string, Expr>? values, string? source, EvaluationOptions evaluation, List<Finding> baseline)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in baseline)
+        {
+            known.Add(f.Fingerprint);
+        }
+
+        var extra = new Dictionary<string, (Finding Finding, string Parameter, List<string> Values)>(StringComparer.Ordinal);
+        foreach (var parameter in template.Parameters.Values)
+        {
+            if (parameter.AllowedValues is null || parameter.AllowedValues.Items.Count > MaxAllowedValuesTried || (values?.ContainsKey(parameter.Name) ?? false))
+            {
+                continue;
+            }
+
+            foreach (var allowed in parameter.AllowedValues.Items)
+            {
+                if (allowed is not LiteralExpr literal || parameter.DefaultValue is LiteralExpr d && Equals(d.Value, literal.Value))
+                {
+                    continue;
+                }
+
+                var variantValues = new Dictionary<string, Expr>(StringComparer.OrdinalIgnoreCase);
+                if (values is not null)
+                {
+                    foreach (var pair in values)
+                    {
+                        variantValues[pair.Key] = pair.Value;
+                    }
+                }
+
+                variantValues[parameter.Name] = allowed;
+                var graph = GraphBuilder.Build(template, variantValues, source, evaluation);
+                foreach (var finding in RunRules(graph, evaluation))
+                {
+                    if (finding.Kind != FindingKind.Violation || finding.Level < Level.Warning || known.Contains(finding.Fingerprint) || finding.Rule == InputDiagnostics.InvalidTemplate)
+                    {
+                        continue;
+                    }
+
+                    string shown = literal.Value is string s ? "'" + s + "'" : Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "null";
+                    if (!extra.TryGetValue(finding.Fingerprint, out var entry))
+                    {
+                        extra[finding.Fingerprint] = entry = (finding, parameter.Name, new List<string>());
+                    }
+
+                    if (!entry.Values.Contains(shown))
+                    {
+                        entry.Values.Add(shown);
+                    }
+                }
+            }
+        }
+
+        foreach (var entry in extra.Values)
+        {
+            var f = entry.Finding;
+            string message = $"{f.Message} This happens when parameter '{entry.Parameter}' is {string.Join(" or ", entry.Values)} (an allowed value other than the one used).";
+            var warning = new Finding(f.Rule, Level.Warning, message, f.Span, f.Fingerprint + "|allowed", f.Kind);
+            warning.Related.AddRange(f.Related);
+            yield return warning;
+        }
+    }
+
+    /// <summary>One finding per fingerprint, suppressions applied, levels set, sorted by path, line and column.</summary>
+    private List<Finding> Finish(List<Finding> all, TemplateLoader loader)
+    {
+        var suppressions = new Dictionary<string, List<Suppression>>(StringComparer.Ordinal);
+        foreach (var loaded in loader.Loaded)
+        {
+            var template = loaded.Value.Template;
+            if (template is null)
+            {
+                continue;
+            }
+
+            foreach (var s in AllSuppressions(template))
+            {
+                string key = s.Scope.File?.Path ?? string.Empty;
+                if (!suppressions.TryGetValue(key, out var list))
+                {
+                    suppressions[key] = list = new List<Suppression>();
+                }
+
+                list.Add(s);
+            }
+        }
+
+        var byFingerprint = new Dictionary<string, Finding>(StringComparer.Ordinal);
+        var order = new List<Finding>();
+        foreach (var finding in all)
+        {
+            if (finding.Kind == FindingKind.Inconclusive && !options.IncludeInconclusive)
+            {
+                continue;
+            }
+
+            if (options.Levels.TryGetValue(finding.RuleId, out var level))
+            {
+                if (level == Level.None)
+                {
+                    continue;
+                }
+
+                finding.Level = level;
+            }
+
+            if (byFingerprint.TryGetValue(finding.Fingerprint, out var existing))
+            {
+                if (finding.Level > existing.Level)
+                {
+                    existing.Level = finding.Level;
+                }
+
+                continue;
+            }
+
+            byFingerprint[finding.Fingerprint] = finding;
+            if (suppressions.TryGetValue(finding.Span.File?.Path ?? string.Empty, out var candidates))
+            {
+                foreach (var s in candidates)
+                {
+                    if (Matches(s, finding))
+                    {
+                        finding.Suppression = new SuppressionInfo("inSource", s.Justification);
+                        break;
+                    }
+                }
+            }
+
+            order.Add(finding);
+        }
+
+        order.Sort(CompareFindings);
+        return order;
+    }
+
+    private static IEnumerable<Suppression> AllSuppressions(Template template)
+    {
+        foreach (var s in template.Suppressions)
+        {
+            yield return s;
+        }
+
+        foreach (var r in template.Resources)
+        {
+            if (r.Nested is not null && ReferenceEquals(r.Nested.Template.File, template.File))
+            {
+                foreach (var s in AllSuppressions(r.Nested.Template))
+                {
+                    yield return s;
+                }
+            }
+        }
+    }
+
+    private static bool Matches(Suppression s, Finding finding)
+    {
+        if (!string.Equals(s.RuleId, finding.RuleId, StringComparison.OrdinalIgnoreCase) && !string.Equals(s.RuleId, finding.Rule.Name, StringComparison.OrdinalIgnoreCase) && s.RuleId != "*")
+        {
+            return false;
+        }
+
+        return finding.Span.Start >= s.Scope.Start && finding.Span.Start <= s.Scope.End;
+    }
+
+    /// <summary>Deterministic output order: path, line, column, rule, message.</summary>
+    public static int CompareFindings(Finding a, Finding b)
+    {
+        int c = string.CompareOrdinal(a.Path, b.Path);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = a.Span.Start.CompareTo(b.Span.Start);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.RuleId, b.RuleId);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    }
+
+    private sealed class OverlayFileSystem : IFileSystem
+    {
+        private readonly IFileSystem inner;
+        private readonly Dictionary<string, string> files = new(StringComparer.Ordinal);
+
+        public OverlayFileSystem(IFileSystem inner, IReadOnlyDictionary<string, string> files)
+        {
+            this.inner = inner;
+            foreach (var pair in files)
+            {
+                this.files[TemplateLoader.Normalize(pair.Key)] = pair.Value;
+            }
+        }
+
+        public bool FileExists(string path) => files.ContainsKey(TemplateLoader.Normalize(path)) || inner.FileExists(path);
+
+        public byte[]? ReadAllBytes(string path, out string? error)
+        {
+            if (files.TryGetValue(TemplateLoader.Normalize(path), out var text))
+            {
+                error = null;
+                return System.Text.Encoding.UTF8.GetBytes(text);
+            }
+
+            return inner.ReadAllBytes(path, out error);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Generic;
+using CmkLint.Diagnostics;
+using CmkLint.Rules;
+using CmkLint.Text;
+
+namespace CmkLint.Engine;
+
+/// <summary>How a lint run behaves; every channel (CLI, MSBuild, analyzer, library) fills one.</summary>
+public sealed class LintOptions
+{
+    public IFileSystem FileSystem { get; set; } = PhysicalFileSystem.Instance;
+
+    /// <summary>The rules to run (all by default).</summary>
+    public IReadOnlyList<IRule> Rules { get; set; } = RuleCatalog.Rules;
+
+    /// <summary>Level overrides by rule ID; <see cref="Level.None"/> turns a rule off.</summary>
+    public Dictionary<string, Level> Levels { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Parameters files given explicitly, by template path (full paths).</summary>
+    public Dictionary<string, string> ParameterFiles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Keep inconclusive checks (SARIF <c>kind: "open"</c>) in the result.</summary>
+    public bool IncludeInconclusive { get; set; }
+
+    /// <summary>Look for parameters files beside templates by convention (RULES.md).</summary>
+    public bool DiscoverParameterFiles { get; set; } = true;
+
+    /// <summary>"Now" for date checks (key expiry); fixed in tests.</summary>
+    public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Files larger than this are not parsed (CMK900).</summary>
+    public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Analyse files in parallel on all cores.</summary>
+    public bool Parallel { get; set; } = true;
+}

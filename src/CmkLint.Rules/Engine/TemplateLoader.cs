@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using CmkLint.Diagnostics;
+using CmkLint.Text;
+
+namespace CmkLint.Engine;
+
+/// <summary>
+/// Reads each file once per run, whoever asks (the run's file list, a Bicep module reference, a
+/// parameters file): files that share modules do not parse them again. Safe to use from many threads.
+/// </summary>
+public sealed class TemplateLoader
+{
+    private readonly ConcurrentDictionary<string, Lazy<FrontEndResult>> cache = new(StringComparer.Ordinal);
+    private readonly LintOptions options;
+    private readonly IReadOnlyList<ITemplateFrontEnd> frontEnds;
+
+    public TemplateLoader(LintOptions options, IReadOnlyList<ITemplateFrontEnd> frontEnds, IFileSystem? fileSystem = null)
+    {
+        this.options = options;
+        this.frontEnds = frontEnds;
+        FileSystem = fileSystem ?? options.FileSystem;
+    }
+
+    public IFileSystem FileSystem { get; }
+
+    /// <summary>Every file read so far, with what was made of it.</summary>
+    public IEnumerable<KeyValuePair<string, FrontEndResult>> Loaded
+    {
+        get
+        {
+            foreach (var pair in cache)
+            {
+                yield return new KeyValuePair<string, FrontEndResult>(pair.Key, pair.Value.Value);
+            }
+        }
+    }
+
+    /// <summary>Whether any front end reads this path.</summary>
+    public bool CanRead(string path)
+    {
+        foreach (var f in frontEnds)
+        {
+            if (f.Handles(path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads (once) and returns what the front end made of the file. Never throws.</summary>
+    public FrontEndResult Load(string path) =>
+        cache.GetOrAdd(Normalize(path), p => new Lazy<FrontEndResult>(() => LoadCore(p))).Value;
+
+    /// <summary>The key a path is cached under: full, with forward slashes kept as the OS gives them.</summary>
+    public static string Normalize(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (ArgumentException)
+        {
+            return path;
+        }
+        catch (NotSupportedException)
+        {
+            return path;
+        }
+    }
+
+    private FrontEndResult LoadCore(string fullPath)
+    {
+        var result = new FrontEndResult();
+        string display = DisplayPath(fullPath);
+        ITemplateFrontEnd? frontEnd = null;
+        foreach (var f in frontEnds)
+        {
+            if (f.Handles(fullPath))
+            {
+                frontEnd = f;
+                break;
+            }
+        }
+
+        if (frontEnd is null)
+        {
+            return result;
+        }
+
+        var bytes = FileSystem.ReadAllBytes(fullPath, out var readError);
+        if (bytes is null)
+        {
+            result.IsRelevant = true;
+            result.Diagnostics.Add(InputDiagnostics.Unreadable(display, readError ?? "cannot read the file"));
+            return result;
+        }
+
+        if (bytes.Length > options.MaxFileBytes)
+        {
+            result.IsRelevant = true;
+            result.Diagnostics.Add(InputDiagnostics.Unreadable(display, $"the file is {bytes.Length / (1024 * 1024)} MB, larger than the {options.MaxFileBytes / (1024 * 1024)} MB CmkLint reads"));
+            return result;
+        }
+
+        var text = SourceDecoder.Decode(bytes, out var decodeError, out var at);
+        if (text is null)
+        {
+            // Decode leniently only to point at the bad byte's line and column.
+            result.IsRelevant = true;
+            var lenient = new SourceFile(display, System.Text.Encoding.UTF8.GetString(bytes));
+            result.Diagnostics.Add(InputDiagnostics.Invalid(lenient.Span(lenient.GetOffset(at), 1), decodeError ?? "the file cannot be decoded"));
+            return result;
+        }
+
+        try
+        {
+            return frontEnd.Read(new SourceFile(display, text), this);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Front ends must not throw; if one does, it is a bug, reported rather than crashing the run.
+            result.IsRelevant = true;
+            result.Diagnostics.Add(InputDiagnostics.Unreadable(display, "internal error while reading the file (please report it): " + e.GetType().Name + ": " + e.Message));
+            return result;
+        }
+    }
+
+    /// <summary>Paths in findings are relative to the current directory when the file is below it, as the user would type them.</summary>
+    public static string DisplayPath(string fullPath)
+    {
+        string cwd;
+        try
+        {
+            cwd = Directory.GetCurrentDirectory();
+        }
+        catch (IOException)
+        {
+            return fullPath;
+        }
+
+        if (!cwd.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal))
+        {
+            cwd += Path.DirectorySeparatorChar;
+        }
+
+        return fullPath.StartsWith(cwd, StringComparison.Ordinal) ? fullPath.Substring(cwd.Length) : fullPath;
+    }
+}

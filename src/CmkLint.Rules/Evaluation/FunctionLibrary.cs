@@ -1,0 +1,554 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using CmkLint.Model;
+using CmkLint.Text;
+
+namespace CmkLint.Evaluation;
+
+/// <summary>
+/// The ARM template functions that take evaluated arguments. A function gets known arguments and
+/// computes; given a symbolic or unknown argument it returns a symbolic result where one makes
+/// sense (string building, resource IDs) and otherwise an unknown that keeps the cause.
+/// </summary>
+internal static partial class Functions
+{
+    public static Value Invoke(Evaluator evaluator, string name, Value[] a, SourceSpan span, EvalContext context)
+    {
+        var deployment = context.Deployment;
+        switch (name.ToLowerInvariant())
+        {
+            // Deployment context.
+            case "resourcegroup":
+                return a.Length == 0 ? ResourceGroupObject(deployment.Scope, span) : new ObjectValue(new[] { new PropertyValue("name", a[a.Length - 1], span) }, span) { IsOpen = true, OpenBecause = new RuntimeValue("resourceGroup(...) properties", span) };
+            case "subscription":
+                return SubscriptionObject(deployment.Scope, span);
+            case "tenant":
+                return RuntimeObject("tenant()", span, "tenantId", "countryCode", "displayName");
+            case "managementgroup":
+                return RuntimeObject("managementGroup()", span, "id", "name", "properties");
+            case "deployment":
+                return RuntimeObject("deployment()", span, "name", "location", "properties");
+            case "deployer":
+                return RuntimeObject("deployer()", span, "objectId", "tenantId", "userPrincipalName");
+            case "environment":
+                return EnvironmentObject(span);
+            case "utcnow":
+            case "newguid":
+                return new RuntimeValue(name + "()", span);
+
+            // Resource IDs.
+            case "resourceid":
+                return Link(evaluator, ResourceIds.FromArguments(a, span, deployment.Scope, DeploymentScope.ResourceGroup));
+            case "subscriptionresourceid":
+                return Link(evaluator, ResourceIds.FromArguments(a, span, deployment.Scope, DeploymentScope.Subscription));
+            case "tenantresourceid":
+                return Link(evaluator, ResourceIds.FromArguments(a, span, deployment.Scope, DeploymentScope.Tenant));
+            case "managementgroupresourceid":
+                return Link(evaluator, ResourceIds.FromArguments(a, span, deployment.Scope, DeploymentScope.ManagementGroup));
+            case "extensionresourceid":
+                return ExtensionResourceId(evaluator, a, span, deployment.Scope);
+
+            // Strings and general.
+            case "concat":
+                return Concat(a, span);
+            case "format":
+                return Format(a, span);
+            case "string":
+                return ToStringValue(a, span);
+            case "equals":
+                return Equal(a, span, ignoreCase: false);
+            case "equalsignorecase":
+                return Equal(a, span, ignoreCase: true);
+            case "not":
+                return Not(a, span);
+            case "any":
+                return a.Length == 1 ? a[0] : Arity(name, span);
+            case "json":
+                return Json(a, span);
+            case "createobject":
+                return CreateObject(a, span);
+            case "createarray":
+                return new ArrayValue(a, span);
+            case "array":
+                return ToArray(a, span);
+            case "bool":
+                return ToBool(a, span);
+            case "int":
+                return ToInt(a, span);
+            case "float":
+                return ToFloat(a, span);
+            case "uniquestring":
+            case "guid":
+                return Deterministic(name, a, span);
+            case "list":
+            case "listkeys":
+            case "listsecrets":
+            case "listaccountsas":
+            case "listservicesas":
+            case "listcredentials":
+            case "pickzones":
+            case "providers":
+            case "getsecret":
+            case "readenvironmentvariable":
+            case "externalinput":
+            case "loadtextcontent":
+            case "loadjsoncontent":
+            case "loadyamlcontent":
+            case "loadfileasbase64":
+                return new RuntimeValue(name + "(...)", span);
+        }
+
+        if (name.StartsWith("list", StringComparison.OrdinalIgnoreCase))
+        {
+            if (a.Length > 0 && a[0] is ResourceIdValue listed && listed.Instance is not null)
+            {
+                context.RecordDependency(listed.Instance);
+            }
+
+            return new RuntimeValue(name + "(...)", span);
+        }
+
+        // Every remaining function needs known arguments.
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (!a[i].IsKnown && a[i] is not LambdaValue)
+            {
+                return CannotCompute(name, a[i], span);
+            }
+        }
+
+        return InvokeKnown(evaluator, name, a, span) ?? new UnknownValue($"function '{name}' is not evaluated by CmkLint", span);
+    }
+
+    internal static Value CannotCompute(string function, Value cause, SourceSpan span)
+    {
+        if (cause is UnknownValue u)
+        {
+            return u;
+        }
+
+        return new UnknownValue($"{function}() of {cause.Describe()}, known only at deployment", span);
+    }
+
+    private static Value Arity(string name, SourceSpan span) => new UnknownValue($"{name}() has the wrong number of arguments", span);
+
+    private static Value Link(Evaluator evaluator, Value id) => id is ResourceIdValue rid ? evaluator.Graph.Link(rid) : id;
+
+    private static ObjectValue ResourceGroupObject(ResourceScope scope, SourceSpan span)
+    {
+        var name = scope.ResourceGroup ?? new RuntimeValue("resourceGroup().name", span) { Deterministic = true };
+        return new ObjectValue(
+            new[]
+            {
+                new PropertyValue("name", name, span),
+                new PropertyValue("id", new RuntimeValue("resourceGroup().id", span) { Deterministic = true }, span),
+                new PropertyValue("location", new RuntimeValue("resourceGroup().location", span) { Deterministic = true }, span),
+                new PropertyValue("type", new StringValue("Microsoft.Resources/resourceGroups", span), span),
+                new PropertyValue("tags", new RuntimeValue("resourceGroup().tags", span) { Deterministic = true }, span),
+                new PropertyValue("properties", new RuntimeValue("resourceGroup().properties", span) { Deterministic = true }, span),
+                new PropertyValue("managedBy", new RuntimeValue("resourceGroup().managedBy", span) { Deterministic = true }, span),
+            },
+            span);
+    }
+
+    private static ObjectValue SubscriptionObject(ResourceScope scope, SourceSpan span)
+    {
+        var id = scope.SubscriptionId ?? new RuntimeValue("subscription().subscriptionId", span) { Deterministic = true };
+        return new ObjectValue(
+            new[]
+            {
+                new PropertyValue("subscriptionId", id, span),
+                new PropertyValue("id", new RuntimeValue("subscription().id", span) { Deterministic = true }, span),
+                new PropertyValue("tenantId", new RuntimeValue("subscription().tenantId", span) { Deterministic = true }, span),
+                new PropertyValue("displayName", new RuntimeValue("subscription().displayName", span) { Deterministic = true }, span),
+            },
+            span);
+    }
+
+    private static ObjectValue RuntimeObject(string function, SourceSpan span, params string[] members)
+    {
+        var props = new PropertyValue[members.Length];
+        for (int i = 0; i < members.Length; i++)
+        {
+            props[i] = new PropertyValue(members[i], new RuntimeValue(function + "." + members[i], span) { Deterministic = true }, span);
+        }
+
+        return new ObjectValue(props, span) { IsOpen = true, OpenBecause = new RuntimeValue(function, span) { Deterministic = true } };
+    }
+
+    /// <summary>environment(): cloud-specific values stay runtime values, named so that rules can recognise them (e.g. the Key Vault DNS suffix).</summary>
+    private static ObjectValue EnvironmentObject(SourceSpan span)
+    {
+        var suffixes = RuntimeObject("environment().suffixes", span, "keyvaultDns", "storage", "sqlServerHostname", "acrLoginServer", "azureDatalakeStoreFileSystem", "azureDatalakeAnalyticsCatalogAndJob");
+        return new ObjectValue(
+            new[]
+            {
+                new PropertyValue("name", new RuntimeValue("environment().name", span) { Deterministic = true }, span),
+                new PropertyValue("suffixes", suffixes, span),
+                new PropertyValue("authentication", new RuntimeValue("environment().authentication", span) { Deterministic = true }, span),
+                new PropertyValue("resourceManager", new RuntimeValue("environment().resourceManager", span) { Deterministic = true }, span),
+            },
+            span)
+        { IsOpen = true, OpenBecause = new RuntimeValue("environment()", span) { Deterministic = true } };
+    }
+
+    private static Value ExtensionResourceId(Evaluator evaluator, Value[] a, SourceSpan span, ResourceScope current)
+    {
+        if (a.Length < 3)
+        {
+            return Arity("extensionResourceId", span);
+        }
+
+        ResourceIdValue? parent = a[0] switch
+        {
+            ResourceIdValue id => id,
+            StringValue s => ResourceIds.Parse(s.Text, span, current),
+            _ => null,
+        };
+        if (parent is null)
+        {
+            return a[0].IsKnown ? new UnknownValue("extensionResourceId()'s scope is not a resource ID", span) : Evaluator.Unresolved(a[0], span, "the extension scope");
+        }
+
+        var rest = new Value[a.Length - 1];
+        Array.Copy(a, 1, rest, 0, rest.Length);
+        var inner = ResourceIds.FromArguments(rest, span, current, DeploymentScope.ResourceGroup);
+        if (inner is not ResourceIdValue innerId)
+        {
+            return inner;
+        }
+
+        var scope = new ResourceScope(current.Kind, current.SubscriptionId, current.ResourceGroup, current.ManagementGroup, evaluator.Graph.Link(parent));
+        return evaluator.Graph.Link(new ResourceIdValue(innerId.Type, innerId.Names, scope, span));
+    }
+
+    /// <summary>Joins strings; symbolic parts make a <see cref="CompositeStringValue"/> instead of a placeholder.</summary>
+    internal static Value Concat(IReadOnlyList<Value> a, SourceSpan span)
+    {
+        if (a.Count > 0 && a[0] is ArrayValue)
+        {
+            var items = new List<Value>();
+            foreach (var v in a)
+            {
+                if (v is ArrayValue arr)
+                {
+                    items.AddRange(arr.Items);
+                }
+                else if (v is NullValue)
+                {
+                    continue;
+                }
+                else
+                {
+                    return v.IsKnown ? new UnknownValue("concat() of an array and a non-array", span) : CannotCompute("concat", v, span);
+                }
+            }
+
+            return new ArrayValue(items, span);
+        }
+
+        var parts = new List<Value>();
+        var text = new StringBuilder();
+        foreach (var v in a)
+        {
+            switch (v)
+            {
+                case StringValue s:
+                    text.Append(s.Text);
+                    break;
+                case NumberValue or BoolValue:
+                    text.Append(v.Describe());
+                    break;
+                case NullValue:
+                    break;
+                case CompositeStringValue c:
+                    foreach (var p in c.Parts)
+                    {
+                        if (p is StringValue ps)
+                        {
+                            text.Append(ps.Text);
+                        }
+                        else
+                        {
+                            Flush(parts, text, span);
+                            parts.Add(p);
+                        }
+                    }
+
+                    break;
+                case UnknownValue:
+                case ConditionalValue:
+                    return CannotCompute("concat", v, span);
+                default:
+                    if (v.IsKnown)
+                    {
+                        return new UnknownValue("concat() of an object or array with strings", span);
+                    }
+
+                    Flush(parts, text, span);
+                    parts.Add(v);
+                    break;
+            }
+        }
+
+        if (parts.Count == 0)
+        {
+            return new StringValue(text.ToString(), span);
+        }
+
+        Flush(parts, text, span);
+        return new CompositeStringValue(parts, span);
+    }
+
+    private static void Flush(List<Value> parts, StringBuilder text, SourceSpan span)
+    {
+        if (text.Length > 0)
+        {
+            parts.Add(new StringValue(text.ToString(), span));
+            text.Clear();
+        }
+    }
+
+    /// <summary>format('{0}-{1}', a, b) with .NET-style placeholders, as ARM implements it.</summary>
+    private static Value Format(Value[] a, SourceSpan span)
+    {
+        if (a.Length < 1 || a[0] is not StringValue formatString)
+        {
+            return a.Length < 1 ? Arity("format", span) : CannotCompute("format", a[0], span);
+        }
+
+        var pieces = new List<Value>();
+        string f = formatString.Text;
+        var literal = new StringBuilder();
+        for (int i = 0; i < f.Length; i++)
+        {
+            char c = f[i];
+            if (c == '{' && i + 1 < f.Length && f[i + 1] == '{')
+            {
+                literal.Append('{');
+                i++;
+            }
+            else if (c == '}' && i + 1 < f.Length && f[i + 1] == '}')
+            {
+                literal.Append('}');
+                i++;
+            }
+            else if (c == '{')
+            {
+                int close = f.IndexOf('}', i);
+                if (close < 0)
+                {
+                    return new UnknownValue("format() string has an unclosed '{'", span);
+                }
+
+                string spec = f.Substring(i + 1, close - i - 1);
+                int colon = spec.IndexOf(':');
+                string indexText = colon >= 0 ? spec.Substring(0, colon) : spec;
+                if (!int.TryParse(indexText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int index) || index + 1 >= a.Length)
+                {
+                    return new UnknownValue("format() refers to a missing argument", span);
+                }
+
+                var arg = a[index + 1];
+                if (colon >= 0 && arg is NumberValue number)
+                {
+                    literal.Append(number.Number.ToString(spec.Substring(colon + 1), CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    pieces.Add(new StringValue(literal.ToString(), span));
+                    literal.Clear();
+                    if (arg is ArrayValue || arg is ObjectValue)
+                    {
+                        string? json = JsonText.Write(arg);
+                        if (json is null)
+                        {
+                            return new UnknownValue("format() of an object or array known only in part", span);
+                        }
+
+                        pieces.Add(new StringValue(json, span));
+                    }
+                    else
+                    {
+                        pieces.Add(arg);
+                    }
+                }
+
+                i = close;
+            }
+            else
+            {
+                literal.Append(c);
+            }
+        }
+
+        pieces.Add(new StringValue(literal.ToString(), span));
+        return Concat(pieces, span);
+    }
+
+    private static Value ToStringValue(Value[] a, SourceSpan span)
+    {
+        if (a.Length != 1)
+        {
+            return Arity("string", span);
+        }
+
+        return a[0] switch
+        {
+            StringValue s => s.At(span),
+            NumberValue or BoolValue => new StringValue(a[0].Describe(), span),
+            NullValue => new StringValue(string.Empty, span),
+            ObjectValue or ArrayValue => JsonText.Write(a[0]) is string json ? new StringValue(json, span) : new UnknownValue("string() of an object or array known only in part", span),
+            CompositeStringValue c => c,
+            ResourceIdValue or ResourceReferenceValue or RuntimeValue => a[0],
+            _ => CannotCompute("string", a[0], span),
+        };
+    }
+
+    private static Value Equal(Value[] a, SourceSpan span, bool ignoreCase)
+    {
+        if (a.Length != 2)
+        {
+            return Arity("equals", span);
+        }
+
+        bool? same = Values.Same(a[0], a[1], ignoreCase);
+        if (same is bool b)
+        {
+            return new BoolValue(b, span);
+        }
+
+        return CannotCompute("equals", a[0].IsKnown ? a[1] : a[0], span);
+    }
+
+    private static Value Not(Value[] a, SourceSpan span)
+    {
+        if (a.Length != 1)
+        {
+            return Arity("not", span);
+        }
+
+        var b = Values.AsBool(a[0]);
+        return b is bool known ? new BoolValue(!known, span) : CannotCompute("not", a[0], span);
+    }
+
+    private static Value Json(Value[] a, SourceSpan span)
+    {
+        if (a.Length != 1)
+        {
+            return Arity("json", span);
+        }
+
+        if (a[0] is StringValue s)
+        {
+            return JsonText.Read(s.Text, span) ?? new UnknownValue("json() of text that is not JSON", span);
+        }
+
+        return a[0].IsKnown ? new UnknownValue("json() of a value that is not a string", span) : CannotCompute("json", a[0], span);
+    }
+
+    private static Value CreateObject(Value[] a, SourceSpan span)
+    {
+        if (a.Length % 2 != 0)
+        {
+            return Arity("createObject", span);
+        }
+
+        var props = new List<PropertyValue>();
+        for (int i = 0; i < a.Length; i += 2)
+        {
+            if (a[i] is not StringValue key)
+            {
+                return a[i].IsKnown ? new UnknownValue("createObject() key is not a string", span) : CannotCompute("createObject", a[i], span);
+            }
+
+            props.Add(new PropertyValue(key.Text, a[i + 1], a[i].Span));
+        }
+
+        return new ObjectValue(props, span);
+    }
+
+    private static Value ToArray(Value[] a, SourceSpan span)
+    {
+        if (a.Length != 1)
+        {
+            return Arity("array", span);
+        }
+
+        return a[0] is ArrayValue ? a[0] : new ArrayValue(new[] { a[0] }, span);
+    }
+
+    private static Value ToBool(Value[] a, SourceSpan span)
+    {
+        if (a.Length != 1)
+        {
+            return Arity("bool", span);
+        }
+
+        var b = a[0] is NumberValue n ? n.Number != 0 : Values.AsBool(a[0]);
+        return b is bool known ? new BoolValue(known, span) : CannotCompute("bool", a[0], span);
+    }
+
+    private static Value ToInt(Value[] a, SourceSpan span)
+    {
+        if (a.Length != 1)
+        {
+            return Arity("int", span);
+        }
+
+        return a[0] switch
+        {
+            NumberValue n => new NumberValue(Math.Truncate(n.Number), span),
+            StringValue s when long.TryParse(s.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l) => new NumberValue(l, span),
+            _ => a[0].IsKnown ? new UnknownValue("int() of a value that is not a number", span) : CannotCompute("int", a[0], span),
+        };
+    }
+
+    private static Value ToFloat(Value[] a, SourceSpan span)
+    {
+        if (a.Length != 1)
+        {
+            return Arity("float", span);
+        }
+
+        return a[0] switch
+        {
+            NumberValue n => n.At(span),
+            StringValue s when double.TryParse(s.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) => new NumberValue(d, span),
+            _ => a[0].IsKnown ? new UnknownValue("float() of a value that is not a number", span) : CannotCompute("float", a[0], span),
+        };
+    }
+
+    /// <summary>uniqueString()/guid(): deterministic, so equal arguments give equal (still symbolic) results.</summary>
+    private static Value Deterministic(string name, Value[] a, SourceSpan span)
+    {
+        var sb = new StringBuilder(name).Append('(');
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (a[i] is UnknownValue)
+            {
+                return a[i];
+            }
+
+            sb.Append(i > 0 ? ", " : string.Empty).Append(a[i].Describe());
+        }
+
+        return new RuntimeValue(sb.Append(')').ToString(), span) { Deterministic = true };
+    }
+
+    /// <summary>The entries of an object as <c>items()</c> returns them: <c>{ key, value }</c> sorted by key.</summary>
+    public static IReadOnlyList<Value> ItemsOf(ObjectValue obj)
+    {
+        var props = new List<PropertyValue>(obj.Properties);
+        props.Sort((x, y) => string.CompareOrdinal(x.Name, y.Name));
+        var items = new List<Value>(props.Count);
+        foreach (var p in props)
+        {
+            items.Add(new ObjectValue(new[] { new PropertyValue("key", new StringValue(p.Name, p.NameSpan), p.NameSpan), new PropertyValue("value", p.Value, p.NameSpan) }, p.NameSpan));
+        }
+
+        return items;
+    }
+}

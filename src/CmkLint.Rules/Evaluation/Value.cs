@@ -1,0 +1,262 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using CmkLint.Text;
+
+namespace CmkLint.Evaluation;
+
+/// <summary>Whether a value is known, a symbolic reference into the graph or a runtime value, or unknown.</summary>
+public enum ValueState
+{
+    Known,
+    Symbolic,
+    Unknown,
+}
+
+/// <summary>
+/// The result of evaluating an expression: three-valued (RULES.md). Known values are JSON values;
+/// symbolic values name what they are (a property of a resource, a resource ID, a runtime value)
+/// without inventing a placeholder; unknown values say why and where.
+/// </summary>
+public abstract class Value
+{
+    protected Value(SourceSpan span) => Span = span;
+
+    /// <summary>Where the value was written (the expression that produced it at its use site).</summary>
+    public SourceSpan Span { get; private set; }
+
+    public abstract ValueState State { get; }
+
+    /// <summary>Set when the value is a parameter's value passed through unchanged.</summary>
+    public Graph.ParameterSource? Parameter { get; private set; }
+
+    /// <summary>The same value, marked as coming from a parameter.</summary>
+    public Value WithParameter(Graph.ParameterSource parameter)
+    {
+        var copy = (Value)MemberwiseClone();
+        copy.Parameter = parameter;
+        return copy;
+    }
+
+    public bool IsKnown => State == ValueState.Known;
+
+    /// <summary>The same value, located at another span (a parameter's value seen at the place that uses it).</summary>
+    public Value At(SourceSpan span)
+    {
+        if (span.IsNone || span.Equals(Span))
+        {
+            return this;
+        }
+
+        var copy = (Value)MemberwiseClone();
+        copy.Span = span;
+        return copy;
+    }
+
+    /// <summary>A short description for messages: the JSON text of a known value, the description of others.</summary>
+    public abstract string Describe();
+
+    public override string ToString() => Describe();
+}
+
+/// <summary>A JSON string.</summary>
+public sealed class StringValue : Value
+{
+    public StringValue(string text, SourceSpan span = default)
+        : base(span) => Text = text;
+
+    public string Text { get; }
+
+    public override ValueState State => ValueState.Known;
+
+    public override string Describe() => "'" + Text + "'";
+}
+
+/// <summary>A JSON number: ARM integers are 64-bit; a fractional literal keeps its double.</summary>
+public sealed class NumberValue : Value
+{
+    public NumberValue(double number, SourceSpan span = default)
+        : base(span) => Number = number;
+
+    public double Number { get; }
+
+    public bool IsInteger => Math.Floor(Number) == Number && !double.IsInfinity(Number);
+
+    public long AsLong => (long)Number;
+
+    public override ValueState State => ValueState.Known;
+
+    public override string Describe() => IsInteger ? AsLong.ToString(CultureInfo.InvariantCulture) : Number.ToString("R", CultureInfo.InvariantCulture);
+}
+
+public sealed class BoolValue : Value
+{
+    public BoolValue(bool b, SourceSpan span = default)
+        : base(span) => Bool = b;
+
+    public bool Bool { get; }
+
+    public override ValueState State => ValueState.Known;
+
+    public override string Describe() => Bool ? "true" : "false";
+}
+
+public sealed class NullValue : Value
+{
+    public NullValue(SourceSpan span = default)
+        : base(span)
+    {
+    }
+
+    public override ValueState State => ValueState.Known;
+
+    public override string Describe() => "null";
+}
+
+/// <summary>One property of an evaluated object, with the span of its name as written.</summary>
+public sealed class PropertyValue
+{
+    public PropertyValue(string name, Value value, SourceSpan nameSpan)
+    {
+        Name = name;
+        Value = value;
+        NameSpan = nameSpan;
+    }
+
+    public string Name { get; }
+
+    public Value Value { get; }
+
+    public SourceSpan NameSpan { get; }
+}
+
+/// <summary>
+/// A JSON object whose members may themselves be symbolic or unknown. Lookups are
+/// case-insensitive, as ARM property names are.
+/// </summary>
+public sealed class ObjectValue : Value
+{
+    public ObjectValue(IReadOnlyList<PropertyValue> properties, SourceSpan span = default)
+        : base(span) => Properties = properties;
+
+    public IReadOnlyList<PropertyValue> Properties { get; }
+
+    /// <summary>An object built by a function whose members are known only partly (e.g. <c>union</c> with an unknown): lookups of missing members are unknown rather than absent.</summary>
+    public bool IsOpen { get; init; }
+
+    /// <summary>Why the object is open, when <see cref="IsOpen"/>.</summary>
+    public Value? OpenBecause { get; init; }
+
+    public override ValueState State => ValueState.Known;
+
+    public PropertyValue? Find(string name)
+    {
+        for (int i = Properties.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(Properties[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return Properties[i];
+            }
+        }
+
+        return null;
+    }
+
+    public Value? Get(string name) => Find(name)?.Value;
+
+    public override string Describe()
+    {
+        var sb = new StringBuilder("{");
+        for (int i = 0; i < Properties.Count && i < 4; i++)
+        {
+            sb.Append(i == 0 ? " " : ", ").Append(Properties[i].Name).Append(": ").Append(Properties[i].Value.Describe());
+        }
+
+        if (Properties.Count > 4)
+        {
+            sb.Append(", ...");
+        }
+
+        return sb.Append(" }").ToString();
+    }
+}
+
+public sealed class ArrayValue : Value
+{
+    public ArrayValue(IReadOnlyList<Value> items, SourceSpan span = default)
+        : base(span) => Items = items;
+
+    public IReadOnlyList<Value> Items { get; }
+
+    public override ValueState State => ValueState.Known;
+
+    public override string Describe()
+    {
+        var sb = new StringBuilder("[");
+        for (int i = 0; i < Items.Count && i < 4; i++)
+        {
+            sb.Append(i == 0 ? " " : ", ").Append(Items[i].Describe());
+        }
+
+        if (Items.Count > 4)
+        {
+            sb.Append(", ...");
+        }
+
+        return sb.Append(" ]").ToString();
+    }
+}
+
+/// <summary>A value that could not be resolved; it never compares equal to anything.</summary>
+public sealed class UnknownValue : Value
+{
+    public UnknownValue(string reason, SourceSpan span)
+        : base(span) => Reason = reason;
+
+    /// <summary>Why, naming the expression or input that was missing (e.g. "parameter 'sku' has no value").</summary>
+    public string Reason { get; }
+
+    public override ValueState State => ValueState.Unknown;
+
+    public override string Describe() => "unknown (" + Reason + ")";
+}
+
+/// <summary>A value only Azure knows at deployment time, with a name: <c>subscription().subscriptionId</c>, <c>utcNow()</c>, <c>newGuid()</c>.</summary>
+public sealed class RuntimeValue : Value
+{
+    public RuntimeValue(string description, SourceSpan span)
+        : base(span) => Description = description;
+
+    public string Description { get; }
+
+    public override ValueState State => ValueState.Symbolic;
+
+    public override string Describe() => Description;
+
+    /// <summary>Two runtime values are the same only when they are the same deterministic expression (e.g. both <c>subscription().subscriptionId</c>).</summary>
+    public bool Deterministic { get; init; }
+}
+
+/// <summary>A string made of known text and symbolic parts, e.g. <c>'${vault.properties.vaultUri}keys/cmk'</c>.</summary>
+public sealed class CompositeStringValue : Value
+{
+    public CompositeStringValue(IReadOnlyList<Value> parts, SourceSpan span)
+        : base(span) => Parts = parts;
+
+    /// <summary>Known <see cref="StringValue"/>s and symbolic values, adjacent known parts merged.</summary>
+    public IReadOnlyList<Value> Parts { get; }
+
+    public override ValueState State => ValueState.Symbolic;
+
+    public override string Describe()
+    {
+        var sb = new StringBuilder();
+        foreach (var p in Parts)
+        {
+            sb.Append(p is StringValue s ? s.Text : "{" + p.Describe() + "}");
+        }
+
+        return sb.ToString();
+    }
+}

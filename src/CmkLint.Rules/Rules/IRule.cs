@@ -1,0 +1,13 @@
+using System.Collections.Generic;
+using CmkLint.Diagnostics;
+
+namespace CmkLint.Rules;
+
+/// <summary>A CMK rule: a descriptor and one pure, stateless check over a resource graph.</summary>
+public interface IRule
+{
+    RuleDescriptor Descriptor { get; }
+
+    /// <summary>Yields the findings for one deployment tree. Never throws on odd input.</summary>
+    IEnumerable<Finding> Analyze(RuleContext context);
+}

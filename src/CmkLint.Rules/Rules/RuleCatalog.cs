@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using CmkLint.Diagnostics;
+
+namespace CmkLint.Rules;
+
+/// <summary>Every rule CmkLint ships, in ID order: the one list all channels use.</summary>
+public static class RuleCatalog
+{
+    private static readonly IRule[] AllRules =
+    {
+        new RequirePremiumRule(),
+    };
+
+    public static IReadOnlyList<IRule> Rules => AllRules;
+
+    /// <summary>Every descriptor, including the input diagnostics CMK900 and CMK901.</summary>
+    public static IReadOnlyList<RuleDescriptor> Descriptors
+    {
+        get
+        {
+            var list = new List<RuleDescriptor>();
+            foreach (var rule in AllRules)
+            {
+                list.Add(rule.Descriptor);
+            }
+
+            list.Add(InputDiagnostics.InvalidTemplate);
+            list.Add(InputDiagnostics.UnsupportedConstruct);
+            return list;
+        }
+    }
+
+    /// <summary>A descriptor by ID (<c>CMK001</c>) or name (<c>cmk-requires-premium</c>), ignoring case.</summary>
+    public static RuleDescriptor? Find(string idOrName)
+    {
+        foreach (var d in Descriptors)
+        {
+            if (string.Equals(d.Id, idOrName, StringComparison.OrdinalIgnoreCase) || string.Equals(d.Name, idOrName, StringComparison.OrdinalIgnoreCase))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
+}

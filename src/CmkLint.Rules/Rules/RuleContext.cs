@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using CmkLint.Diagnostics;
+using CmkLint.Evaluation;
+using CmkLint.Graph;
+using CmkLint.Text;
+
+namespace CmkLint.Rules;
+
+/// <summary>What a rule sees: the graph of one entry point, and the way to build findings with stable fingerprints.</summary>
+public sealed class RuleContext
+{
+    public RuleContext(ResourceGraph graph, EvaluationOptions options)
+    {
+        Graph = graph;
+        Options = options;
+    }
+
+    public ResourceGraph Graph { get; }
+
+    public EvaluationOptions Options { get; }
+
+    /// <summary>A violation at <paramref name="span"/> about <paramref name="resource"/>'s property <paramref name="propertyPath"/>.</summary>
+    public Finding Violation(RuleDescriptor rule, ResourceInstance resource, string propertyPath, SourceSpan span, string message, Level? level = null) =>
+        Create(rule, resource, propertyPath, span, message, level ?? rule.DefaultLevel, FindingKind.Violation);
+
+    /// <summary>A check that could not be decided, naming the value it could not resolve.</summary>
+    public Finding Inconclusive(RuleDescriptor rule, ResourceInstance resource, string propertyPath, Value unresolved, string what)
+    {
+        string reason = unresolved is UnknownValue u ? u.Reason : unresolved.Describe() + " is known only at deployment";
+        var span = unresolved.Span.IsNone ? resource.Span : unresolved.Span;
+        return Create(rule, resource, propertyPath, span, $"Could not check {what}: {reason}.", rule.DefaultLevel, FindingKind.Inconclusive);
+    }
+
+    /// <summary>A related location for the message, skipped when the span is unknown.</summary>
+    public static void Relate(Finding finding, SourceSpan span, string message)
+    {
+        if (!span.IsNone)
+        {
+            finding.Related.Add(new RelatedLocation(span, message));
+        }
+    }
+
+    public static void Relate(Finding finding, ResourceInstance resource, string message) => Relate(finding, resource.Span, message);
+
+    private static Finding Create(RuleDescriptor rule, ResourceInstance resource, string propertyPath, SourceSpan span, string message, Level level, FindingKind kind)
+    {
+        if (span.IsNone)
+        {
+            span = resource.Span;
+        }
+
+        string fingerprint = Fingerprint(rule.Id, resource.Declaration.Template.File.Path, resource.StableKey, propertyPath, kind);
+        return new Finding(rule, level, message, span, fingerprint, kind);
+    }
+
+    /// <summary>Rule ID + file + resource + property path (RULES.md): no line numbers, so moving code keeps alerts stable.</summary>
+    public static string Fingerprint(string ruleId, string path, string resourceKey, string propertyPath, FindingKind kind = FindingKind.Violation) =>
+        string.Join("|", ruleId, path.Replace('\\', '/'), resourceKey, propertyPath.ToLowerInvariant(), kind == FindingKind.Inconclusive ? "open" : "fail");
+}
