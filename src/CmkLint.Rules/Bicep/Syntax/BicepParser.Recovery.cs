@@ -419,20 +419,20 @@ public sealed partial class BicepParser
         Expect(TokenType.LeftParen, SyntaxError.ExpectedCharacter("("));
         var items = new List<TNode>();
         shape = new ParenthesizedListShape { ContentStart = Peek().Start };
-        if (permitNewLines && StatementFollowsNewLines())
+        if (!SkipNewLinesInList(permitNewLines, ref shape))
         {
-            // "x = (" with the next statement on the next line: close the list here so that the statement parses.
-            ReportAtCurrent(SyntaxError.ExpectedCharacter(")"));
-            shape.ContentEnd = shape.ContentStart;
             return items;
         }
 
-        shape.HasNewLines |= permitNewLines && SkipNewLinesCounted();
         while (!Check(TokenType.RightParen))
         {
             var item = Recover(parseItem, skipped, RecoveryFlags.None, ParenthesizedItemTerminators);
             items.Add(item);
-            shape.HasNewLines |= permitNewLines && SkipNewLinesCounted();
+            if (!SkipNewLinesInList(permitNewLines, ref shape))
+            {
+                return items;
+            }
+
             if (!Check(TokenType.Comma))
             {
                 break;
@@ -440,7 +440,10 @@ public sealed partial class BicepParser
 
             Read();
             shape.Commas++;
-            shape.HasNewLines |= permitNewLines && SkipNewLinesCounted();
+            if (!SkipNewLinesInList(permitNewLines, ref shape))
+            {
+                return items;
+            }
         }
 
         shape.ContentEnd = Math.Max(LastEnd, shape.ContentStart);
@@ -453,11 +456,27 @@ public sealed partial class BicepParser
         return items;
     }
 
-    private bool SkipNewLinesCounted()
+    /// <summary>
+    /// Skips the newlines allowed inside parentheses; false (with the error reported) when the next line starts a
+    /// statement, because then the parenthesis was never closed and the statement must not be swallowed.
+    /// </summary>
+    private bool SkipNewLinesInList(bool permitNewLines, ref ParenthesizedListShape shape)
     {
-        int before = position;
+        if (!permitNewLines || !Check(TokenType.NewLine))
+        {
+            return true;
+        }
+
+        if (StatementFollowsNewLines())
+        {
+            ReportAtCurrent(SyntaxError.ExpectedCharacter(")"));
+            shape.ContentEnd = Math.Max(LastEnd, shape.ContentStart);
+            return false;
+        }
+
         SkipNewLines();
-        return position > before;
+        shape.HasNewLines = true;
+        return true;
     }
 
     private bool StatementFollowsNewLines()
