@@ -10,6 +10,7 @@ public static class RuleCatalog
     private static readonly IRule[] AllRules =
     {
         new RequirePremiumRule(),
+        new RequireUserAssignedIdentityRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;
