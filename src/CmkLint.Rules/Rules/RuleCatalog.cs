@@ -11,6 +11,7 @@ public static class RuleCatalog
     {
         new RequirePremiumRule(),
         new RequireUserAssignedIdentityRule(),
+        new IdentityClientIdRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;
