@@ -34,7 +34,7 @@ internal static class LintRun
         if (configPath is not null)
         {
             var errors = new List<ConfigurationError>();
-            configuration = ConfigurationReader.Read(configPath, PhysicalFileSystem.Instance, errors);
+            configuration = ConfigurationReader.Read(TemplateLoader.DisplayPath(Path.GetFullPath(configPath)), PhysicalFileSystem.Instance, errors);
             if (configuration is null)
             {
                 return ConfigurationErrors(console, "invalid configuration", errors);
