@@ -27,10 +27,19 @@ public sealed class JsonSyntaxError
 public sealed class JsonParser
 {
     private const int MaxDepth = 512;
+    private const int RecentSize = 512;
+    private const int MaxRecentLength = 48;
 
     private readonly SourceFile file;
     private readonly string text;
     private readonly StringBuilder scratch = new();
+
+    /// <summary>
+    /// Recently seen short strings, direct-mapped by hash: property names and values such as "type",
+    /// "string" or "[parameters('location')]" repeat throughout a template, so each is allocated once
+    /// per file rather than at every occurrence (less to allocate, collect and keep alive).
+    /// </summary>
+    private readonly string?[] recent = new string?[RecentSize];
     private int pos;
     private int depth;
     private JsonSyntaxError? error;
@@ -92,11 +101,11 @@ public sealed class JsonParser
             case '"':
                 return ParseString();
             case 't':
-                return ParseWord("true", new JsonBool(file.Span(pos, 4), true));
+                return ParseWord("true") ? new JsonBool(file.Span(pos - 4, 4), true) : null;
             case 'f':
-                return ParseWord("false", new JsonBool(file.Span(pos, 5), false));
+                return ParseWord("false") ? new JsonBool(file.Span(pos - 5, 5), false) : null;
             case 'n':
-                return ParseWord("null", new JsonNull(file.Span(pos, 4)));
+                return ParseWord("null") ? new JsonNull(file.Span(pos - 4, 4)) : null;
             default:
                 if (c == '-' || (c >= '0' && c <= '9'))
                 {
@@ -252,7 +261,7 @@ public sealed class JsonParser
                 }
                 else
                 {
-                    value = text.Substring(runStart, pos - runStart);
+                    value = Slice(runStart, pos - runStart);
                 }
 
                 pos++;
@@ -331,8 +340,21 @@ public sealed class JsonParser
             }
         }
 
-        string raw = text.Substring(start, pos - start);
         var span = file.Span(start, pos - start);
+        int digitsStart = text[start] == '-' ? start + 1 : start;
+        if (!isDouble && pos > digitsStart && pos - digitsStart <= 18)
+        {
+            // Integers (most numbers in templates) without a substring: 18 digits cannot overflow a long.
+            long n = 0;
+            for (int i = digitsStart; i < pos; i++)
+            {
+                n = (n * 10) + (text[i] - '0');
+            }
+
+            return new JsonNumber(span, digitsStart > start ? -n : n);
+        }
+
+        string raw = text.Substring(start, pos - start);
         if (!isDouble && long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l))
         {
             return new JsonNumber(span, l);
@@ -346,12 +368,13 @@ public sealed class JsonParser
         return Fail($"'{raw}' is not a valid number", start, pos - start);
     }
 
-    private JsonNode? ParseWord(string word, JsonNode node)
+    /// <summary>Consumes the keyword (true) or fails (false) without allocating the node first.</summary>
+    private bool ParseWord(string word)
     {
         if (string.CompareOrdinal(text, pos, word, 0, word.Length) == 0)
         {
             pos += word.Length;
-            return node;
+            return true;
         }
 
         int end = pos;
@@ -360,7 +383,39 @@ public sealed class JsonParser
             end++;
         }
 
-        return Fail($"unexpected '{text.Substring(pos, Math.Max(1, Math.Min(end - pos, 40)))}'; expected a value", pos, Math.Max(1, end - pos));
+        Fail($"unexpected '{text.Substring(pos, Math.Max(1, Math.Min(end - pos, 40)))}'; expected a value", pos, Math.Max(1, end - pos));
+        return false;
+    }
+
+    /// <summary>The text of a run without escapes; short runs come from (and go to) the recent-strings cache.</summary>
+    private string Slice(int start, int length)
+    {
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (length > MaxRecentLength)
+        {
+            return text.Substring(start, length);
+        }
+
+        uint hash = 2166136261;
+        for (int i = start; i < start + length; i++)
+        {
+            hash = (hash ^ text[i]) * 16777619;
+        }
+
+        int slot = (int)(hash & (RecentSize - 1));
+        string? cached = recent[slot];
+        if (cached is not null && cached.Length == length && string.CompareOrdinal(text, start, cached, 0, length) == 0)
+        {
+            return cached;
+        }
+
+        string value = text.Substring(start, length);
+        recent[slot] = value;
+        return value;
     }
 
     private void SkipTrivia()
