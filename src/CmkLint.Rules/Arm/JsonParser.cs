@@ -297,11 +297,7 @@ public sealed class JsonParser
                 continue;
             }
 
-            if (c == '\n' || c == '\r')
-            {
-                return Fail("a string is not closed before the end of the line", start, pos - start);
-            }
-
+            // A line break does not end a string: ARM accepts strings that span lines (multi-line expressions).
             pos++;
         }
 
