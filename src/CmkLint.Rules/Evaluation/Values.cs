@@ -59,6 +59,26 @@ public static class Values
             return string.Equals(ra.Description, rb.Description, StringComparison.OrdinalIgnoreCase) ? true : null;
         }
 
+        if (a is CompositeStringValue ca && b is CompositeStringValue cb)
+        {
+            // The same known text around the same deterministic runtime values ('acr{uniqueString(resourceGroup().id)}')
+            // is the same string; anything else may or may not be.
+            if (ca.Parts.Count != cb.Parts.Count)
+            {
+                return null;
+            }
+
+            for (int i = 0; i < ca.Parts.Count; i++)
+            {
+                if (Same(ca.Parts[i], cb.Parts[i], ignoreCase) != true)
+                {
+                    return null;
+                }
+            }
+
+            return true;
+        }
+
         if (a is ResourceIdValue ia && b is ResourceIdValue ib)
         {
             return ResourceIdValue.Same(ia, ib);
