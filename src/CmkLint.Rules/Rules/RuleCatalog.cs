@@ -12,6 +12,7 @@ public static class RuleCatalog
         new RequirePremiumRule(),
         new RequireUserAssignedIdentityRule(),
         new IdentityClientIdRule(),
+        new KeyAccessRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;
