@@ -13,6 +13,7 @@ public static class RuleCatalog
         new RequireUserAssignedIdentityRule(),
         new IdentityClientIdRule(),
         new KeyAccessRule(),
+        new VaultRecoverableRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;
