@@ -14,6 +14,7 @@ public static class RuleCatalog
         new IdentityClientIdRule(),
         new KeyAccessRule(),
         new VaultRecoverableRule(),
+        new VaultFirewallRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;
