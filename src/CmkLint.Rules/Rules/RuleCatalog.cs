@@ -15,6 +15,7 @@ public static class RuleCatalog
         new KeyAccessRule(),
         new VaultRecoverableRule(),
         new VaultFirewallRule(),
+        new GrantBeforeRegistryRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;

@@ -139,14 +139,15 @@ public class KeyAccessRuleTests
         Assert.Contains("uses access policies", finding.Message);
     }
 
-    private static CmkChainTemplate OtherResourceGroupVault(string roleGroup)
+    /// <summary>Vault and key in 'security-rg' (nested deployment), role assignment for the identity in <paramref name="roleGroup"/> (another nested deployment).</summary>
+    internal static CmkChainTemplate OtherResourceGroupVault(string roleGroup, string registryDependsOn = """["kv-deploy", "ra-deploy"]""")
     {
         var t = new CmkChainTemplate
         {
             IncludeVault = false,
             IncludeKey = false,
             KeyIdentifier = "[reference(resourceId('security-rg', 'Microsoft.KeyVault/vaults/keys', 'kv-cmk', 'cmk'), '2023-07-01').keyUri]",
-            RegistryDependsOn = """["kv-deploy", "ra-deploy"]""",
+            RegistryDependsOn = registryDependsOn,
         };
         t.Add($$"""
             {
