@@ -16,6 +16,7 @@ public static class RuleCatalog
         new VaultRecoverableRule(),
         new VaultFirewallRule(),
         new GrantBeforeRegistryRule(),
+        new KeyUsableRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;
