@@ -17,6 +17,8 @@ public static class RuleCatalog
         new VaultFirewallRule(),
         new GrantBeforeRegistryRule(),
         new KeyUsableRule(),
+        new KeyIdentifierRule(),
+        new VersionlessKeyRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;
