@@ -393,47 +393,19 @@ internal sealed partial class TemplateLowering
                     : Unsupported(call.Span, "nameof() of an expression", true);
         }
 
-        if (name.StartsWith("load", StringComparison.Ordinal) && call.Arguments.Count > 0 && call.Arguments[0] is StringSyntax { Value: { Length: > 0 } path })
+        if (name.StartsWith("load", StringComparison.Ordinal) && LoadContent(call, name) is { } content)
         {
-            CheckLoadedFileExists(call.Arguments[0].Span, path);
+            return content;
         }
 
         return new CallExpr(call.Span, name, LowerArguments(call));
-    }
-
-    /// <summary>
-    /// <c>loadTextContent('x.txt')</c> and friends read the file at compile time. A missing file is
-    /// an error for the compiler (BCP091) but only a note here: CmkLint often sees templates without
-    /// their assets (an analyzer's additional files, a copied corpus), and the content is not evaluated anyway.
-    /// </summary>
-    private void CheckLoadedFileExists(SourceSpan span, string path)
-    {
-        if (loader is null)
-        {
-            return;
-        }
-
-        string full;
-        try
-        {
-            string? dir = System.IO.Path.GetDirectoryName(Engine.TemplateLoader.Normalize(file.Path));
-            full = Engine.TemplateLoader.Normalize(dir is null ? path : System.IO.Path.Combine(dir, path));
-        }
-        catch (ArgumentException)
-        {
-            return;
-        }
-
-        if (!loader.FileSystem.FileExists(full))
-        {
-            Unsupported(span, $"the file '{path}' loaded at compile time (not found)");
-        }
     }
 
     private static string? NameOf(ExpressionSyntax argument) => argument switch
     {
         VariableAccessSyntax v => v.SymbolName,
         PropertyAccessSyntax p => p.PropertyName,
+        ArrayAccessSyntax { IndexExpression: StringSyntax { Value: string key } } => key,
         ResourceAccessSyntax r => r.ResourceName.Name,
         _ => null,
     };
