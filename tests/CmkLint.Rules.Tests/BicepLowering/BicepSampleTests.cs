@@ -16,7 +16,7 @@ public sealed class BicepSampleTests
         var result = new LintEngine(new LintOptions { Parallel = false }).Analyze(new[] { Sample("good/main.bicep") });
 
         Assert.Equal(1, result.FilesAnalyzed);
-        Assert.Empty(result.Findings.Where(f => f.Level >= Diagnostics.Level.Warning));
+        Assert.DoesNotContain(result.Findings, f => f.Level >= Diagnostics.Level.Warning);
     }
 
     [Fact]
