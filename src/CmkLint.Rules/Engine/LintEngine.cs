@@ -30,7 +30,7 @@ public sealed class LintEngine
     }
 
     /// <summary>The front ends, in the order they are asked (the first that handles a path reads it).</summary>
-    public static List<ITemplateFrontEnd> FrontEnds { get; } = new() { new ArmFrontEnd() };
+    public static List<ITemplateFrontEnd> FrontEnds { get; } = new() { new ArmFrontEnd(), new Bicep.BicepFrontEnd() };
 
     /// <summary>Analyses files (not folders: discovering files is the caller's job).</summary>
     public LintResult Analyze(IEnumerable<string> paths) => Analyze(paths, options.FileSystem);
