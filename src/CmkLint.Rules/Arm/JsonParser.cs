@@ -297,7 +297,7 @@ public sealed class JsonParser
                 continue;
             }
 
-            // A line break does not end a string: ARM accepts strings that span lines (multi-line expressions).
+            // Azure (like Json.NET) accepts raw line breaks inside strings, so multi-line scripts are valid.
             pos++;
         }
 

@@ -10,6 +10,8 @@ public static class RuleCatalog
     private static readonly IRule[] AllRules =
     {
         new RequirePremiumRule(),
+        new RequireUserAssignedIdentityRule(),
+        new IdentityClientIdRule(),
         new ContentTrustRule(),
         new CmkOnlyAtCreationRule(),
         new RegistryApiVersionRule(),
