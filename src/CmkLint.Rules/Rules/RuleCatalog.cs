@@ -10,6 +10,9 @@ public static class RuleCatalog
     private static readonly IRule[] AllRules =
     {
         new RequirePremiumRule(),
+        new CmkEnabledOnExistingRegistryRule(),
+        new DisableCmkRule(),
+        new IdentityRemovedRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;
