@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 
@@ -44,7 +45,8 @@ public sealed class CmkEnabledOnExistingRegistryRule : IPreviousStateRule
             var match = previous.Match(resource);
             if (match.Unresolved is not null)
             {
-                if (registry.IsCmk == true)
+                // Only a registry that existed without CMK makes this a violation.
+                if (registry.IsCmk == true && previous.Registries.Any(r => r.IsCmk != true))
                 {
                     yield return context.Inconclusive(Rule, resource, "properties.encryption.status", new UnknownValue(match.Unresolved, resource.Span), $"whether registry '{resource.DisplayName}' already existed without a customer-managed key");
                 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 
@@ -40,6 +41,11 @@ public sealed class DisableCmkRule : IPreviousStateRule
             var before = match.Registry;
             if (match.Unresolved is not null)
             {
+                if (!previous.Registries.Any(r => r.IsCmk != false))
+                {
+                    continue;
+                }
+
                 yield return context.Inconclusive(Rule, resource, "properties.encryption.status", new UnknownValue(match.Unresolved, resource.Span), $"whether registry '{resource.DisplayName}' had a customer-managed key before");
                 continue;
             }
