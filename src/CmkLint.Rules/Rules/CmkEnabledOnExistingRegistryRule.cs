@@ -12,14 +12,14 @@ namespace CmkLint.Rules;
 /// </summary>
 public sealed class CmkEnabledOnExistingRegistryRule : IPreviousStateRule
 {
-    /// <summary>CMK007's descriptor; when the single-deployment half's class is on main, this points at its descriptor instead.</summary>
+    /// <summary>CMK007's descriptor (the same texts as the single-deployment half's); once that class is on main this field becomes <c>CmkOnlyAtCreationRule.Rule</c>.</summary>
     public static readonly RuleDescriptor Rule = new(
         "CMK007",
         "cmk-only-at-creation",
         "A customer-managed key can only be enabled when the registry is created.",
-        "Encryption with a customer-managed key cannot be enabled on an existing registry: the previous state (a previous version of the template, or an export of the deployed resource) has the same registry without CMK, or one deployment declares the same registry more than once and an earlier declaration is not CMK. The deployment fails; create a new registry with CMK and move the images.",
+        "Azure Container Registry accepts encryption with a customer-managed key only when the registry is created. Enabling it on a registry that already exists without CMK (an earlier declaration in the same deployment, a previous revision, or the deployed resource) fails.",
         Level.Error,
-        "7.0",
+        "7.5",
         "security",
         "cmk",
         "container-registry");

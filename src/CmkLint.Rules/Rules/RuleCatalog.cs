@@ -23,9 +23,14 @@ public static class RuleCatalog
         get
         {
             var list = new List<RuleDescriptor>();
+            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var rule in AllRules)
             {
-                list.Add(rule.Descriptor);
+                // One ID may be checked by several classes (CMK007: one deployment, previous state).
+                if (ids.Add(rule.Descriptor.Id))
+                {
+                    list.Add(rule.Descriptor);
+                }
             }
 
             list.Add(InputDiagnostics.InvalidTemplate);
