@@ -567,7 +567,7 @@ internal static partial class Functions
         var items = new Value[obj.Properties.Count];
         for (int i = 0; i < items.Length; i++)
         {
-            items[i] = new StringValue(obj.Properties[i].Name, obj.Properties[i].NameSpan);
+            items[i] = obj.Properties[i].KeyValue ?? new StringValue(obj.Properties[i].Name, obj.Properties[i].NameSpan);
         }
 
         return new ArrayValue(items, span);

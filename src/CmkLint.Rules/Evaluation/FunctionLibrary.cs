@@ -606,7 +606,7 @@ internal static partial class Functions
         var items = new List<Value>(props.Count);
         foreach (var p in props)
         {
-            items.Add(new ObjectValue(new[] { new PropertyValue("key", new StringValue(p.Name, p.NameSpan), p.NameSpan), new PropertyValue("value", p.Value, p.NameSpan) }, p.NameSpan));
+            items.Add(new ObjectValue(new[] { new PropertyValue("key", p.KeyValue ?? new StringValue(p.Name, p.NameSpan), p.NameSpan), new PropertyValue("value", p.Value, p.NameSpan) }, p.NameSpan));
         }
 
         return items;

@@ -129,6 +129,13 @@ public sealed class PropertyValue
     public Value Value { get; }
 
     public SourceSpan NameSpan { get; }
+
+    /// <summary>
+    /// For a key written as an expression that evaluates to a symbolic string (a resource ID, a
+    /// partly known string): that value. <see cref="Name"/> is then the key as written, which no
+    /// lookup by a plain name matches. Null for keys known as text.
+    /// </summary>
+    public Value? KeyValue { get; init; }
 }
 
 /// <summary>

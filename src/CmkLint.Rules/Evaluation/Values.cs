@@ -51,6 +51,11 @@ public static class Values
 
         if (a.IsKnown && b.IsKnown)
         {
+            if (HasSymbolicKeys(a) || HasSymbolicKeys(b))
+            {
+                return null;
+            }
+
             return KnownEquals(a, b, ignoreCase);
         }
 
@@ -100,6 +105,23 @@ public static class Values
         }
 
         return true;
+    }
+
+    /// <summary>Whether an object has a key known only symbolically (e.g. a resource ID key).</summary>
+    public static bool HasSymbolicKeys(Value v)
+    {
+        if (v is ObjectValue o)
+        {
+            foreach (var p in o.Properties)
+            {
+                if (p.KeyValue is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     public static bool KnownEquals(Value a, Value b, bool ignoreCase = false)

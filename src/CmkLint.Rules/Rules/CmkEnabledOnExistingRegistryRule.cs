@@ -12,17 +12,8 @@ namespace CmkLint.Rules;
 /// </summary>
 public sealed class CmkEnabledOnExistingRegistryRule : IPreviousStateRule
 {
-    /// <summary>CMK007's descriptor (the same texts as the single-deployment half's); once that class is on main this field becomes <c>CmkOnlyAtCreationRule.Rule</c>.</summary>
-    public static readonly RuleDescriptor Rule = new(
-        "CMK007",
-        "cmk-only-at-creation",
-        "A customer-managed key can only be enabled when the registry is created.",
-        "Azure Container Registry accepts encryption with a customer-managed key only when the registry is created. Enabling it on a registry that already exists without CMK (an earlier declaration in the same deployment, a previous revision, or the deployed resource) fails.",
-        Level.Error,
-        "7.5",
-        "security",
-        "cmk",
-        "container-registry");
+    /// <summary>CMK007's one descriptor, shared with the single-deployment half.</summary>
+    public static readonly RuleDescriptor Rule = CmkOnlyAtCreationRule.Rule;
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -10,8 +10,14 @@ public static class RuleCatalog
     private static readonly IRule[] AllRules =
     {
         new RequirePremiumRule(),
+        new RequireUserAssignedIdentityRule(),
+        new IdentityClientIdRule(),
+        new ContentTrustRule(),
+        new CmkOnlyAtCreationRule(),
         new CmkEnabledOnExistingRegistryRule(),
         new DisableCmkRule(),
+        new RegistryApiVersionRule(),
+        new TaskLogRetentionRule(),
         new IdentityRemovedRule(),
     };
 
