@@ -221,12 +221,16 @@ public class ArmFrontEndTests
     }
 
     [Fact]
-    public void Invalid_expression_is_cmk900_at_the_exact_position_and_other_files_are_still_analysed()
+    public void Invalid_expression_is_a_cmk901_note_at_the_exact_position_and_other_files_are_still_analysed()
     {
+        // The JSON is valid, so the file is read; only the unparseable value is unknown (CMK901 names it).
         string bad = ArmTemplate(Registry(Encryption(), sku: "[concat('a', ]"));
         string good = ArmTemplate(Registry(Encryption(), sku: "Standard"));
         var result = Lint.Files(new Dictionary<string, string> { ["/virtual/bad.json"] = bad, ["/virtual/good.json"] = good });
-        var invalid = Assert.Single(result.Of("CMK900"));
+        Assert.Empty(result.Of("CMK900"));
+        var invalid = Assert.Single(result.Of("CMK901"));
+        Assert.Equal(Level.Note, invalid.Level);
+        Assert.Contains("invalid template expression", invalid.Message);
         Assert.Equal("/virtual/bad.json", invalid.Path);
         Assert.Equal(Lint.Locate(bad, "[concat('a', ]").Line, invalid.Position().Line);
         int start = Lint.Locate(bad, "[concat('a', ]").Column;
