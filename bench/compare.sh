@@ -34,7 +34,8 @@ measure() {
   local walls=() cpus=()
   for _ in $(seq "$runs"); do
     /usr/bin/time -f '%e %U %S' -o "$out/time.txt" "$@" >/dev/null 2>&1 || true
-    read -r wall user sys <"$out/time.txt"
+    # GNU time writes "Command exited with non-zero status N" first when the command fails (bicep lint does, on findings).
+    read -r wall user sys < <(tail -n 1 "$out/time.txt")
     walls+=("$wall")
     cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')")
   done
@@ -50,13 +51,15 @@ nbicep=$(find . -name '*.bicep' | wc -l)
 nall=$(find . -name '*.json' -o -name '*.bicep' -o -name '*.bicepparam' | wc -l)
 echo "== $nbicep Bicep files, $nall files in all, $runs runs each; load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 # What cmklint made of the Bicep files (before the Bicep front end is merged, it reads none of them).
-"$cmklint" --no-color '**/*.bicep' 2>&1 >/dev/null | tail -n 1 | sed 's/^/   cmklint: /' >&2 || true
+"$cmklint" --no-color '**/*.bicep' 2>&1 | sed -n '$s/^/   cmklint: /p' >&2 || true
 
 read -r w_bicep c_bicep < <(measure "$bicep" lint --pattern '**/*.bicep' --no-restore)
+echo "   bicep lint: $w_bicep s wall, $c_bicep s CPU" >&2
 read -r w_cmk c_cmk < <(measure "$cmklint" --no-color '**/*.bicep')
+echo "   cmklint '**/*.bicep': $w_cmk s wall, $c_cmk s CPU" >&2
 read -r w_corpus c_corpus < <(measure "$cmklint" --no-color .)
-one_arm=$(find . -name azuredeploy.json | sort | head -n 1)
-one_bicep=$(find . -name main.bicep | sort | head -n 1)
+one_arm=$(find . -name azuredeploy.json | sort | sed -n 1p)
+one_bicep=$(find . -name main.bicep | sort | sed -n 1p)
 read -r w_one c_one < <(measure "$cmklint" --no-color "$one_arm")
 read -r w_oneb c_oneb < <(measure "$cmklint" --no-color "$one_bicep")
 /usr/bin/time -f '%M' -o "$out/peak.txt" "$cmklint" --no-color . >/dev/null 2>&1 || true
