@@ -14,11 +14,15 @@ public static class RuleCatalog
         new IdentityClientIdRule(),
         new KeyAccessRule(),
         new VaultRecoverableRule(),
+        new ContentTrustRule(),
+        new CmkOnlyAtCreationRule(),
         new VaultFirewallRule(),
         new GrantBeforeRegistryRule(),
         new KeyUsableRule(),
         new KeyIdentifierRule(),
         new VersionlessKeyRule(),
+        new RegistryApiVersionRule(),
+        new TaskLogRetentionRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;

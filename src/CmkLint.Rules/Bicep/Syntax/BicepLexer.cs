@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using CmkLint.Text;
 
@@ -12,6 +13,9 @@ public sealed class BicepLexer
 {
     private const byte InterpolationHole = 0;
     private const byte BraceInsideHole = 1;
+
+    // A hole of a $''' string is stored as MultilineHoleBase plus the number of dollars that open its holes.
+    private const byte MultilineHoleBase = 2;
 
     private readonly SourceFile file;
     private readonly string text;
@@ -106,7 +110,7 @@ public sealed class BicepLexer
             {
                 SkipMultiLineComment();
             }
-            else if (c == '#' && TryScanPragma())
+            else if (c == '#' && IsFirstOnLine(position) && TryScanPragma())
             {
                 continue;
             }
@@ -146,6 +150,18 @@ public sealed class BicepLexer
 
             position++;
         }
+    }
+
+    /// <summary>Pragmas are directives only when nothing but blanks precedes them on their line, as in Bicep.</summary>
+    private bool IsFirstOnLine(int index)
+    {
+        int i = index - 1;
+        while (i >= 0 && IsWhiteSpace(text[i]))
+        {
+            i--;
+        }
+
+        return i < 0 || IsNewLine(text[i]) || (i == 0 && text[0] == '\uFEFF');
     }
 
     private bool MatchesAt(int index, string word)
@@ -246,8 +262,10 @@ public sealed class BicepLexer
                         return TokenType.RightBrace;
                     }
 
-                    TokenType piece = ScanStringSegment(isAtStartOfString: false, position - 1);
-                    if (piece == TokenType.StringRightPiece && templateStack.Count > 0)
+                    TokenType piece = templateStack[top] >= MultilineHoleBase
+                        ? ScanInterpolatedMultilineString(position - 1, templateStack[top] - MultilineHoleBase, isAtStartOfString: false)
+                        : ScanStringSegment(isAtStartOfString: false, position - 1);
+                    if ((piece == TokenType.StringRightPiece || piece == TokenType.MultilineStringRightPiece) && templateStack.Count > 0)
                     {
                         templateStack.RemoveAt(templateStack.Count - 1);
                     }
@@ -345,6 +363,22 @@ public sealed class BicepLexer
                 }
 
                 return first;
+            case '$':
+                int dollars = 1;
+                while (Peek(dollars - 1) == '$')
+                {
+                    dollars++;
+                }
+
+                if (Peek(dollars - 1) == '\'' && Peek(dollars) == '\'' && Peek(dollars + 1) == '\'')
+                {
+                    // $''' opens a multi-line string with interpolation; with n dollars, holes open with n dollars and "{".
+                    int start = position - 1;
+                    position += dollars + 2;
+                    return ScanInterpolatedMultilineString(start, Math.Min(dollars, 200), isAtStartOfString: true);
+                }
+
+                return ScanUnrecognized(position - 1);
             case '\r':
             case '\n':
                 if (templateStack.Count > 0)
@@ -473,6 +507,7 @@ public sealed class BicepLexer
             case '\'':
             case '"':
             case '#':
+            case '$':
                 return false;
             default:
                 return true;
@@ -508,6 +543,60 @@ public sealed class BicepLexer
 
         AddError(start, position - start, SyntaxError.UnterminatedMultilineString());
         return TokenType.MultilineString;
+    }
+
+    private TokenType ScanInterpolatedMultilineString(int tokenStart, int dollars, bool isAtStartOfString)
+    {
+        while (!AtEnd)
+        {
+            char c = text[position];
+            if (c == '\'')
+            {
+                int quotes = 1;
+                while (Peek(quotes) == '\'')
+                {
+                    quotes++;
+                }
+
+                position += quotes;
+                if (quotes >= 3)
+                {
+                    return isAtStartOfString ? TokenType.MultilineString : TokenType.MultilineStringRightPiece;
+                }
+
+                continue;
+            }
+
+            if (c == '$')
+            {
+                int run = 1;
+                while (Peek(run) == '$')
+                {
+                    run++;
+                }
+
+                position += run;
+                if (run >= dollars && Peek() == '{')
+                {
+                    position++;
+
+                    // The string's entry stays on the stack from its first hole to its last piece.
+                    if (isAtStartOfString)
+                    {
+                        templateStack.Add((byte)(MultilineHoleBase + dollars));
+                    }
+
+                    return isAtStartOfString ? TokenType.MultilineStringLeftPiece : TokenType.MultilineStringMiddlePiece;
+                }
+
+                continue;
+            }
+
+            position++;
+        }
+
+        AddError(tokenStart, position - tokenStart, SyntaxError.UnterminatedMultilineString());
+        return isAtStartOfString ? TokenType.MultilineString : TokenType.MultilineStringRightPiece;
     }
 
     private TokenType ScanStringSegment(bool isAtStartOfString, int tokenStart)

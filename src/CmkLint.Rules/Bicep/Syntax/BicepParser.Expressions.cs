@@ -7,7 +7,7 @@ namespace CmkLint.Bicep.Syntax;
 public sealed partial class BicepParser
 {
     private static readonly TokenSet TernaryTerminators = TokenSet.Of(
-        TokenType.Colon, TokenType.StringRightPiece, TokenType.RightBrace, TokenType.RightParen, TokenType.RightSquare, TokenType.NewLine);
+        TokenType.Colon, TokenType.StringRightPiece, TokenType.MultilineStringRightPiece, TokenType.RightBrace, TokenType.RightParen, TokenType.RightSquare, TokenType.NewLine);
 
     private static readonly TokenSet ArgumentTerminators = TokenSet.Of(TokenType.NewLine, TokenType.Comma, TokenType.RightParen);
 
@@ -19,7 +19,8 @@ public sealed partial class BicepParser
 
     private static readonly TokenSet LambdaBodyTerminators = TokenSet.Of(TokenType.NewLine, TokenType.RightParen);
 
-    private static readonly TokenSet InterpolationTerminators = TokenSet.Of(TokenType.StringMiddlePiece, TokenType.StringRightPiece, TokenType.NewLine);
+    private static readonly TokenSet InterpolationTerminators = TokenSet.Of(
+        TokenType.StringMiddlePiece, TokenType.StringRightPiece, TokenType.MultilineStringMiddlePiece, TokenType.MultilineStringRightPiece, TokenType.NewLine);
 
     private ExpressionSyntax Expression(ExpressionFlags flags)
     {
@@ -206,6 +207,8 @@ public sealed partial class BicepParser
                 return InterpolableString(SyntaxError.UnrecognizedExpression());
             case TokenType.MultilineString:
                 return MultilineString();
+            case TokenType.MultilineStringLeftPiece:
+                return InterpolableString(SyntaxError.UnrecognizedExpression());
             case TokenType.LeftBrace when (flags & ExpressionFlags.AllowComplexLiterals) != 0:
                 return ObjectLiteral(flags);
             case TokenType.LeftSquare when (flags & ExpressionFlags.AllowComplexLiterals) != 0:
@@ -295,7 +298,7 @@ public sealed partial class BicepParser
     private ExpressionSyntax ParenthesizedExpressionOrLambda(ExpressionFlags flags)
     {
         int start = Peek().Start;
-        var items = ParenthesizedList(() => Expression(flags), span => (ExpressionSyntax)new SkippedSyntax(span), permitNewLines: true, out int commas, out _);
+        var items = ParenthesizedList(() => Expression(flags), span => (ExpressionSyntax)new SkippedSyntax(span), permitNewLines: true, out var list);
         if (Check(TokenType.Arrow))
         {
             var parameters = new List<IdentifierSyntax>(items.Count);
@@ -318,27 +321,27 @@ public sealed partial class BicepParser
             return LambdaBody(parameters, start);
         }
 
-        var inner = SingleParenthesizedItem(items, commas, start, span => new SkippedSyntax(span));
+        var inner = SingleParenthesizedItem(items, list, start, span => new SkippedSyntax(span));
         return new ParenthesizedExpressionSyntax(SpanFrom(start), inner);
     }
 
-    /// <summary>Parentheses around a value hold exactly one expression.</summary>
-    private TNode SingleParenthesizedItem<TNode>(List<TNode> items, int commas, int openStart, System.Func<SourceSpan, TNode> skipped)
+    /// <summary>Parentheses around a value hold exactly one expression, on the same line as the parentheses (as in Bicep).</summary>
+    private TNode SingleParenthesizedItem<TNode>(List<TNode> items, ParenthesizedListShape list, int openStart, System.Func<SourceSpan, TNode> skipped)
         where TNode : SyntaxNode
     {
-        if (items.Count == 1 && commas == 0)
+        if (items.Count == 1 && list.Commas == 0 && !list.HasNewLines)
         {
             return items[0];
         }
 
-        if (items.Count == 0)
+        if (items.Count == 0 && !list.HasNewLines)
         {
             var span = file.Span(openStart + 1, 0);
             Report(span, SyntaxError.ParenthesesMustHaveExactlyOneItem());
             return skipped(span);
         }
 
-        var all = items[0].Span.Cover(items[items.Count - 1].Span);
+        var all = file.Span(list.ContentStart, list.ContentEnd - list.ContentStart);
         Report(all, SyntaxError.ParenthesesMustHaveExactlyOneItem());
         return skipped(all);
     }
@@ -346,8 +349,8 @@ public sealed partial class BicepParser
     private ExpressionSyntax ParenthesizedExpression(ExpressionFlags flags)
     {
         int start = Peek().Start;
-        var items = ParenthesizedList(() => Expression(flags), span => (ExpressionSyntax)new SkippedSyntax(span), permitNewLines: true, out int commas, out _);
-        var inner = SingleParenthesizedItem(items, commas, start, span => new SkippedSyntax(span));
+        var items = ParenthesizedList(() => Expression(flags), span => (ExpressionSyntax)new SkippedSyntax(span), permitNewLines: true, out var list);
+        var inner = SingleParenthesizedItem(items, list, start, span => new SkippedSyntax(span));
         return new ParenthesizedExpressionSyntax(SpanFrom(start), inner);
     }
 
@@ -366,9 +369,18 @@ public sealed partial class BicepParser
                 : new StringSyntax(TokenSpan(first), new[] { value }, System.Array.Empty<ExpressionSyntax>(), isMultiline: false);
         }
 
-        if (first.Type != TokenType.StringLeftPiece)
+        bool multiline = first.Type == TokenType.MultilineStringLeftPiece;
+        if (first.Type != TokenType.StringLeftPiece && !multiline)
         {
             throw Error(first, notAString);
+        }
+
+        var middle = multiline ? TokenType.MultilineStringMiddlePiece : TokenType.StringMiddlePiece;
+        var right = multiline ? TokenType.MultilineStringRightPiece : TokenType.StringRightPiece;
+        int dollars = 0;
+        while (multiline && text[first.Start + dollars] == '$')
+        {
+            dollars++;
         }
 
         Read();
@@ -380,7 +392,7 @@ public sealed partial class BicepParser
         {
             int holeStart = Peek().Start;
             var expression = RecoverExpression(() => Expression(ExpressionFlags.None), RecoveryFlags.None, InterpolationTerminators);
-            if (!Check(TokenType.StringMiddlePiece) && !Check(TokenType.StringRightPiece) && !Check(TokenType.NewLine) && !IsAtEnd)
+            if (!Check(middle) && !Check(right) && !Check(TokenType.NewLine) && !IsAtEnd)
             {
                 int skipStart = position;
                 var skipped = Synchronize(skipStart, RecoveryFlags.None, InterpolationTerminators);
@@ -389,7 +401,7 @@ public sealed partial class BicepParser
             }
 
             expressions.Add(expression);
-            if (!Check(TokenType.StringMiddlePiece) && !Check(TokenType.StringRightPiece))
+            if (!Check(middle) && !Check(right))
             {
                 // The string ended at a newline or the end of the file (a lexical error says so).
                 return new SkippedSyntax(SpanFrom(first.Start));
@@ -397,18 +409,18 @@ public sealed partial class BicepParser
 
             var piece = Read();
             AddSegment(piece);
-            if (piece.Type == TokenType.StringRightPiece)
+            if (piece.Type == right)
             {
                 break;
             }
         }
 
         var span = SpanFrom(first.Start);
-        return malformed ? new SkippedSyntax(span) : new StringSyntax(span, segments, expressions, isMultiline: false);
+        return malformed ? new SkippedSyntax(span) : new StringSyntax(span, segments, expressions, multiline);
 
         void AddSegment(Token token)
         {
-            var value = StringDecoder.TryGetSegmentValue(text, token);
+            var value = multiline ? StringDecoder.TryGetMultilineSegmentValue(text, token, dollars) : StringDecoder.TryGetSegmentValue(text, token);
             malformed |= value is null;
             segments.Add(value ?? string.Empty);
         }
@@ -418,6 +430,13 @@ public sealed partial class BicepParser
     private StringSyntax RequiredString(SyntaxError error)
     {
         var start = Peek();
+        if (start.Type != TokenType.StringComplete && start.Type != TokenType.StringLeftPiece)
+        {
+            // Like Bicep, give up on the rest of the line: what follows a missing path or type is rarely meaningful.
+            Synchronize(position, RecoveryFlags.None, NewLineOnly);
+            throw Error(start, error);
+        }
+
         if (InterpolableString(error) is StringSyntax result)
         {
             return result;

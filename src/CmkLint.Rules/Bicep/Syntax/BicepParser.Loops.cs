@@ -55,7 +55,7 @@ public sealed partial class BicepParser
     {
         int start = Peek().Start;
         int reported = diagnostics.Count;
-        var items = ParenthesizedList(() => Expression(ExpressionFlags.None), span => (ExpressionSyntax)new SkippedSyntax(span), permitNewLines: false, out _, out _);
+        var items = ParenthesizedList(() => Expression(ExpressionFlags.None), span => (ExpressionSyntax)new SkippedSyntax(span), permitNewLines: false, out _);
         var names = new IdentifierSyntax[items.Count];
         for (int i = 0; i < items.Count; i++)
         {

@@ -11,7 +11,7 @@ public sealed partial class BicepParser
 
     // Where a broken sub-expression stops: the end of the line or anything that closes an enclosing construct.
     private static readonly TokenSet ExpressionTerminators = TokenSet.Of(
-        TokenType.StringRightPiece, TokenType.RightBrace, TokenType.RightParen, TokenType.RightSquare, TokenType.NewLine);
+        TokenType.StringRightPiece, TokenType.MultilineStringRightPiece, TokenType.RightBrace, TokenType.RightParen, TokenType.RightSquare, TokenType.NewLine);
 
     private static readonly string[] DeclarationKeywords =
     {
@@ -255,8 +255,11 @@ public sealed partial class BicepParser
     /// </summary>
     private bool LooksLikeStatementStart(bool resourcesAllowed)
     {
+        // Only at the very start of a line: statements are not indented, nested content is, and an indented
+        // "var x = 1" inside an object should be reported where Bicep reports it.
         var token = Peek();
-        if (token.Type != TokenType.Identifier || position == 0 || tokens[position - 1].Type != TokenType.NewLine)
+        if (token.Type != TokenType.Identifier || position == 0 || tokens[position - 1].Type != TokenType.NewLine
+            || tokens[position - 1].End != token.Start)
         {
             return false;
         }
@@ -361,11 +364,7 @@ public sealed partial class BicepParser
 
                     if (next.Type != closing)
                     {
-                        int saved = position;
-                        SkipNewLines();
-                        bool statement = LooksLikeStatementStart(resourcesAllowed: false);
-                        position = saved;
-                        if (statement)
+                        if (StatementFollowsNewLines())
                         {
                             // Unclosed call followed by the next statement: stop here so that it still parses.
                             ReportAtCurrent(SyntaxError.ExpectedCharacter(closingText));
@@ -403,25 +402,35 @@ public sealed partial class BicepParser
         return items;
     }
 
-    /// <summary>A parenthesized, comma-separated list: the parameters of a lambda, a loop's <c>(item, index)</c>.</summary>
-    private List<TNode> ParenthesizedList<TNode>(Func<TNode> parseItem, Func<SourceSpan, TNode> skipped, bool permitNewLines, out int commas, out bool closed)
+    /// <summary>What a parenthesized list held besides its items.</summary>
+    private struct ParenthesizedListShape
+    {
+        public int Commas;
+        public bool HasNewLines;
+        public bool Closed;
+        public int ContentStart;
+        public int ContentEnd;
+    }
+
+    /// <summary>A parenthesized, comma-separated list: a value in parentheses, a lambda's parameters, a loop's <c>(item, index)</c>.</summary>
+    private List<TNode> ParenthesizedList<TNode>(Func<TNode> parseItem, Func<SourceSpan, TNode> skipped, bool permitNewLines, out ParenthesizedListShape shape)
         where TNode : SyntaxNode
     {
         Expect(TokenType.LeftParen, SyntaxError.ExpectedCharacter("("));
         var items = new List<TNode>();
-        commas = 0;
-        if (permitNewLines)
+        shape = new ParenthesizedListShape { ContentStart = Peek().Start };
+        if (!SkipNewLinesInList(permitNewLines, ref shape))
         {
-            SkipNewLines();
+            return items;
         }
 
         while (!Check(TokenType.RightParen))
         {
             var item = Recover(parseItem, skipped, RecoveryFlags.None, ParenthesizedItemTerminators);
             items.Add(item);
-            if (permitNewLines)
+            if (!SkipNewLinesInList(permitNewLines, ref shape))
             {
-                SkipNewLines();
+                return items;
             }
 
             if (!Check(TokenType.Comma))
@@ -430,25 +439,63 @@ public sealed partial class BicepParser
             }
 
             Read();
-            commas++;
-            if (permitNewLines)
+            shape.Commas++;
+            if (!SkipNewLinesInList(permitNewLines, ref shape))
             {
-                SkipNewLines();
+                return items;
             }
         }
 
+        shape.ContentEnd = Math.Max(LastEnd, shape.ContentStart);
         var close = RecoverToken(
             TokenType.RightParen,
             SyntaxError.ExpectedCharacter(")"),
             items.Count > 0 ? SuppressAfter(items[items.Count - 1]) : RecoveryFlags.None,
             ParenthesisCloseTerminators);
-        closed = close.Found;
+        shape.Closed = close.Found;
         return items;
     }
 
+    /// <summary>
+    /// Skips the newlines allowed inside parentheses; false (with the error reported) when the next line starts a
+    /// statement, because then the parenthesis was never closed and the statement must not be swallowed.
+    /// </summary>
+    private bool SkipNewLinesInList(bool permitNewLines, ref ParenthesizedListShape shape)
+    {
+        if (!permitNewLines || !Check(TokenType.NewLine))
+        {
+            return true;
+        }
+
+        if (StatementFollowsNewLines())
+        {
+            ReportAtCurrent(SyntaxError.ExpectedCharacter(")"));
+            shape.ContentEnd = Math.Max(LastEnd, shape.ContentStart);
+            return false;
+        }
+
+        SkipNewLines();
+        shape.HasNewLines = true;
+        return true;
+    }
+
+    private bool StatementFollowsNewLines()
+    {
+        if (!Check(TokenType.NewLine))
+        {
+            return false;
+        }
+
+        int saved = position;
+        SkipNewLines();
+        bool statement = LooksLikeStatementStart(resourcesAllowed: false);
+        position = saved;
+        return statement;
+    }
+
     private static readonly TokenSet ParenthesizedItemTerminators = TokenSet.Of(
-        TokenType.StringRightPiece, TokenType.RightBrace, TokenType.RightParen, TokenType.RightSquare, TokenType.NewLine, TokenType.Comma);
+        TokenType.StringRightPiece, TokenType.MultilineStringRightPiece, TokenType.RightBrace, TokenType.RightParen, TokenType.RightSquare, TokenType.NewLine, TokenType.Comma);
 
     private static readonly TokenSet ParenthesisCloseTerminators = TokenSet.Of(
-        TokenType.StringRightPiece, TokenType.RightBrace, TokenType.RightSquare, TokenType.NewLine);
+        TokenType.StringRightPiece, TokenType.MultilineStringRightPiece, TokenType.RightBrace, TokenType.RightSquare, TokenType.NewLine);
 }

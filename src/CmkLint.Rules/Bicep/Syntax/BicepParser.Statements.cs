@@ -456,7 +456,6 @@ public sealed partial class BicepParser
             TypedParameter,
             span => new TypedParameterSyntax(span, MissingIdentifier(span), new SkippedTypeSyntax(span)),
             permitNewLines: true,
-            out _,
             out _);
         var returnType = RecoverType(() => DeclaredType(allowOptionalResourceType: false), RecoveryFlags.None, LambdaBodyTerminators);
         var arrow = RecoverToken(TokenType.Arrow, SyntaxError.ExpectedCharacter("=>"), SuppressAfter(returnType), LambdaBodyTerminators);

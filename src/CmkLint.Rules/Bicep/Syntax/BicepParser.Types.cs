@@ -201,6 +201,7 @@ public sealed partial class BicepParser
             case TokenType.StringComplete:
             case TokenType.StringLeftPiece:
             case TokenType.MultilineString:
+            case TokenType.MultilineStringLeftPiece:
             {
                 var literal = token.Type == TokenType.MultilineString ? MultilineString() : InterpolableString(SyntaxError.UnrecognizedTypeExpression());
                 return literal is SkippedSyntax ? new SkippedTypeSyntax(literal.Span) : new LiteralTypeSyntax(literal.Span, literal);
@@ -212,8 +213,8 @@ public sealed partial class BicepParser
                 return TupleType();
             case TokenType.LeftParen:
             {
-                var items = ParenthesizedList(TypeExpression, span => (TypeSyntax)new SkippedTypeSyntax(span), permitNewLines: false, out int commas, out _);
-                var inner = SingleParenthesizedItem(items, commas, token.Start, span => new SkippedTypeSyntax(span));
+                var items = ParenthesizedList(TypeExpression, span => (TypeSyntax)new SkippedTypeSyntax(span), permitNewLines: false, out var list);
+                var inner = SingleParenthesizedItem(items, list, token.Start, span => new SkippedTypeSyntax(span));
                 return new ParenthesizedTypeSyntax(SpanFrom(token.Start), inner);
             }
 

@@ -130,30 +130,61 @@ internal static class StringDecoder
         return builder.ToString();
     }
 
-    /// <summary>The value of a <c>'''</c> string: verbatim, without one leading line break.</summary>
+    /// <summary>The value of a <c>'''</c> or <c>$'''</c> string without holes: verbatim, without one leading line break.</summary>
     public static string? TryGetMultilineValue(string text, Token token)
     {
-        if (token.Length < 6)
-        {
-            return null;
-        }
-
-        for (int i = 0; i < 3; i++)
-        {
-            if (text[token.Start + i] != '\'' || text[token.End - 1 - i] != '\'')
-            {
-                return null;
-            }
-        }
-
-        int start = token.Start + 3;
-        int end = token.End - 3;
-        if (start < end && text[start] == '\r')
+        int start = token.Start;
+        while (start < token.End && text[start] == '$')
         {
             start++;
         }
 
-        if (start < end && text[start] == '\n')
+        if (token.End - start < 6 || !IsQuotes(text, start) || !IsQuotes(text, token.End - 3))
+        {
+            return null;
+        }
+
+        return Verbatim(text, start + 3, token.End - 3, stripLeadingLineBreak: true);
+    }
+
+    /// <summary>
+    /// The value of one piece of a <c>$'''</c> string with holes, where <paramref name="dollars"/> is the number of
+    /// dollars that open a hole (the opening piece starts with as many).
+    /// </summary>
+    public static string? TryGetMultilineSegmentValue(string text, Token token, int dollars)
+    {
+        bool opensHole = token.Type == TokenType.MultilineStringLeftPiece || token.Type == TokenType.MultilineStringMiddlePiece;
+        bool first = token.Type == TokenType.MultilineStringLeftPiece;
+        int start = first ? token.Start + dollars + 3 : token.Start + 1;
+        int end = opensHole ? token.End - dollars - 1 : token.End - 3;
+        if (end < start)
+        {
+            return null;
+        }
+
+        if (first ? !IsQuotes(text, start - 3) : text[token.Start] != '}')
+        {
+            return null;
+        }
+
+        if (opensHole ? text[token.End - 1] != '{' : !IsQuotes(text, end))
+        {
+            return null;
+        }
+
+        return Verbatim(text, start, end, stripLeadingLineBreak: first);
+    }
+
+    private static bool IsQuotes(string text, int start) => text[start] == '\'' && text[start + 1] == '\'' && text[start + 2] == '\'';
+
+    private static string Verbatim(string text, int start, int end, bool stripLeadingLineBreak)
+    {
+        if (stripLeadingLineBreak && start < end && text[start] == '\r')
+        {
+            start++;
+        }
+
+        if (stripLeadingLineBreak && start < end && text[start] == '\n')
         {
             start++;
         }
