@@ -209,6 +209,27 @@ public class ArmFrontEndTests
     }
 
     [Fact]
+    public void Strings_spanning_lines_are_accepted_as_arm_does()
+    {
+        string json = ArmTemplate(Registry(Encryption(), sku: "[if(equals(1, 1),\n          'Standard',\n          'Premium')]"));
+        Assert.Empty(Lint.Json(json).Of("CMK900"));
+        var finding = Assert.Single(Lint.Json(json).Of("CMK001"));
+        Assert.Contains("'Standard'", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("[uri('', 'file.zip')]")]
+    [InlineData("[base64ToString('%%%')]")]
+    public void Function_that_rejects_known_arguments_gives_an_unknown_value_not_an_exception(string expression)
+    {
+        string json = ArmTemplate(Registry(Encryption(), sku: expression));
+        var result = Lint.Json(json, includeInconclusive: true);
+        Assert.Empty(result.Of("CMK900"));
+        var open = Assert.Single(result.Of("CMK001"));
+        Assert.Equal(FindingKind.Inconclusive, open.Kind);
+    }
+
+    [Fact]
     public void Broken_json_is_cmk900_at_the_exact_position_and_other_files_are_still_analysed()
     {
         string broken = "{\n  \"$schema\": \"" + Schema + "\",\n  \"resources\": [\n    { \"type\": \"x\" \"name\": \"y\" }\n  ]\n}\n";
