@@ -25,13 +25,11 @@ public sealed class BicepCompilerDifferentialTests
     /// </summary>
     private static readonly Dictionary<string, string> KnownDifferences = new(StringComparer.Ordinal)
     {
-        // The compiler emits a module parameter whose value is a ternary as a whole parameter holder
-        // "[if(cond, createObject('value', a), createObject('value', b))]" instead of {"value": ...}.
-        // The ARM front end reads only {"value": ...} holders, so on the compiled JSON the module falls
-        // back to its parameter defaults: its names differ from the Bicep side (which binds the argument).
-        ["quickstarts/quickstarts/microsoft.machinelearningservices/aifoundry-networking-aoao/main.bicep"] = "ARM front end: parameter holder written as an if(createObject('value', ...)) expression",
-        ["quickstarts/quickstarts/microsoft.devcenter/devbox-with-customized-image/main.bicep"] = "ARM front end: parameter holder written as an if(createObject('value', ...)) expression",
-        ["quickstarts/quickstarts/microsoft.devcenter/devbox-with-builtin-image/main.bicep"] = "ARM front end: parameter holder written as an if(createObject('value', ...)) expression",
+        // Since the ARM front end binds "[if(cond, createObject('value', a), createObject('value', b))]" parameter
+        // holders, the other two quickstarts written that way match; here the compiled JSON still leaves the name of
+        // devcenters/galleries unresolved (galleryName comes from reference(deployment 'gallery').outputs.name.value,
+        // whose module binds its own galleryName through such a holder). Not investigated yet.
+        ["quickstarts/quickstarts/microsoft.devcenter/devbox-with-customized-image/main.bicep"] = "ARM front end: devcenters/galleries name from another module's output, itself bound through an if(createObject('value', ...)) holder, stays unresolved",
     };
 
     private readonly ITestOutputHelper output;
