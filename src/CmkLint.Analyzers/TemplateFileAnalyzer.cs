@@ -67,13 +67,11 @@ public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
     {
         private readonly AdditionalFileSystem fileSystem;
         private readonly List<AdditionalText> templates;
-        private readonly AnalyzerOptions analyzerOptions;
         private readonly Lazy<Dictionary<string, List<Finding>>> findings;
 
         public TemplateRun(List<AdditionalText> templates, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
         {
             this.templates = templates;
-            this.analyzerOptions = analyzerOptions;
             fileSystem = new AdditionalFileSystem(analyzerOptions.AdditionalFiles, cancellationToken);
             findings = new Lazy<Dictionary<string, List<Finding>>>(Analyze, LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -97,7 +95,7 @@ public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var severities = EditorConfigSeverities.For(analyzerOptions, context.AdditionalFile);
+            var severities = EditorConfigSeverities.For(context.Compilation, context.AdditionalFile.Path, context.CancellationToken);
             foreach (var finding in list)
             {
                 if (finding.IsSuppressed || severities.IsSilenced(finding.RuleId))
