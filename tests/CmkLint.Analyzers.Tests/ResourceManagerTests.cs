@@ -6,47 +6,6 @@ namespace CmkLint.Analyzers.Tests;
 public class ResourceManagerTests
 {
     [Fact]
-    public Task Cmk001_standard_sku_in_the_constructor_with_cmk_is_reported() =>
-        Verify.CSharpAsync(Sdk.ResourceManager, """
-            using Azure;
-            using Azure.Core;
-            using Azure.ResourceManager.ContainerRegistry;
-            using Azure.ResourceManager.ContainerRegistry.Models;
-
-            public static class Infra
-            {
-                public static void Create(ContainerRegistryCollection registries)
-                {
-                    var data = new ContainerRegistryData(AzureLocation.WestEurope, new ContainerRegistrySku({|CMK001:ContainerRegistrySkuName.Standard|}))
-                    {
-                        Encryption = new ContainerRegistryEncryption
-                        {
-                            Status = ContainerRegistryEncryptionStatus.Enabled,
-                            KeyVaultProperties = new ContainerRegistryKeyVaultProperties { Identity = "00000000-0000-0000-0000-000000000001", KeyIdentifier = "https://kv.vault.azure.net/keys/k" },
-                        },
-                    };
-                    registries.CreateOrUpdate(WaitUntil.Completed, "acr", data);
-                }
-            }
-            """);
-
-    [Fact]
-    public Task Cmk001_premium_sku_is_not_reported() =>
-        Verify.CSharpAsync(Sdk.ResourceManager, """
-            using Azure.Core;
-            using Azure.ResourceManager.ContainerRegistry;
-            using Azure.ResourceManager.ContainerRegistry.Models;
-
-            public static class Infra
-            {
-                public static ContainerRegistryData Data() => new ContainerRegistryData(AzureLocation.WestEurope, new ContainerRegistrySku(ContainerRegistrySkuName.Premium))
-                {
-                    Encryption = new ContainerRegistryEncryption { Status = ContainerRegistryEncryptionStatus.Enabled },
-                };
-            }
-            """);
-
-    [Fact]
     public Task Cmk007_encryption_set_through_a_registry_patch_is_reported() =>
         Verify.CSharpAsync(Sdk.ResourceManager, """
             using Azure;

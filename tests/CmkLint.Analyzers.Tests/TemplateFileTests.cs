@@ -11,17 +11,25 @@ public class TemplateFileTests
           "contentVersion": "1.0.0.0",
           "resources": [
             {
+              "type": "Microsoft.ManagedIdentity/userAssignedIdentities",
+              "apiVersion": "2023-01-31",
+              "name": "acr-id",
+              "location": "westeurope"
+            },
+            {
               "type": "Microsoft.ContainerRegistry/registries",
               "apiVersion": "2023-07-01",
               "name": "acr",
               "location": "westeurope",
+              "identity": { "type": "UserAssigned", "userAssignedIdentities": { "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'acr-id')]": {} } },
+              "dependsOn": [ "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'acr-id')]" ],
         """;
 
     private const string Suffix = """
               "properties": {
                 "encryption": {
                   "status": "enabled",
-                  "keyVaultProperties": { "identity": "00000000-0000-0000-0000-000000000001", "keyIdentifier": "https://kv.vault.azure.net/keys/k" }
+                  "keyVaultProperties": { "identity": "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'acr-id')).clientId]", "keyIdentifier": "https://kv.vault.azure.net/keys/k" }
                 }
               }
             }

@@ -77,6 +77,7 @@ internal sealed class InfrastructureLowering
     {
         foreach (var resource in resources)
         {
+            IdentityListToMap(resource.Body);
             var declaration = new ResourceDeclaration(template, resource.Type, resource.Span)
             {
                 SymbolicName = resource.Symbol,
@@ -93,6 +94,30 @@ internal sealed class InfrastructureLowering
             }
 
             template.Resources.Add(declaration);
+        }
+    }
+
+    /// <summary>Pulumi lists the user-assigned identity IDs; ARM keys an object by them.</summary>
+    private static void IdentityListToMap(ModelObject body)
+    {
+        if (body.Get("identity") is ModelObject identity && identity.Get("userAssignedIdentities") is ModelArray list)
+        {
+            var map = new ModelObject(list.Span);
+            foreach (var item in list.Items)
+            {
+                var key = item as Expr ?? new UnsupportedExpr(list.Span, "an identity ID that is not a value");
+                var empty = new ModelObject(key.Span);
+                if (key is LiteralExpr { Value: string id })
+                {
+                    map.Add(id, null, empty, key.Span);
+                }
+                else
+                {
+                    map.Add(key.Span.Text, key, empty, key.Span);
+                }
+            }
+
+            identity.Set("userAssignedIdentities", map, list.Span);
         }
     }
 
@@ -327,7 +352,8 @@ internal sealed class InfrastructureLowering
         var lowered = Lower(value);
         if (keyValue is LiteralExpr { Value: string name })
         {
-            dictionary.Set(name, lowered, keySpan);
+            // Dictionary keys are names, not paths: a resource ID's dots are not nesting.
+            dictionary.Add(name, null, lowered, keySpan);
         }
         else
         {

@@ -129,7 +129,7 @@ namespace Pulumi.AzureNative.ContainerRegistry.Inputs
     public class IdentityPropertiesArgs : ResourceArgs
     {
         public Input<ResourceIdentityType>? Type { get; set; }
-        public InputMap<UserIdentityPropertiesArgs> UserAssignedIdentities { get; set; } = new();
+        public InputList<string> UserAssignedIdentities { get; set; } = new();
     }
 
     public class KeyVaultPropertiesArgs : ResourceArgs
