@@ -63,24 +63,15 @@ public sealed class EndToEndTests : IDisposable
         File.Copy(Path.Combine(repo, "samples", "arm", "registry-standard-sku.json"), Path.Combine(app, "infra", "main.json"));
         File.WriteAllText(Path.Combine(app, "AzureProvisioningCore.cs"), Verify.Stub("AzureProvisioningCore.cs").Text);
         File.WriteAllText(Path.Combine(app, "AzureProvisioning11.cs"), Verify.Stub("AzureProvisioning11.cs").Text);
-        File.WriteAllText(Path.Combine(app, "Infra.cs"), """
-            using Azure.Provisioning.ContainerRegistry;
-
-            public static class Infra
-            {
-                public static ContainerRegistryService Build() => new ContainerRegistryService("acr")
-                {
-                    Sku = new ContainerRegistrySku { Name = ContainerRegistrySkuName.Standard },
-                    Encryption = new ContainerRegistryEncryption { Status = ContainerRegistryEncryptionStatus.Enabled },
-                };
-            }
-            """);
+        string infra = Snippets.Provisioning(sku: "ContainerRegistrySkuName.Standard");
+        File.WriteAllText(Path.Combine(app, "Infra.cs"), infra);
+        var (skuLine, skuColumn) = PositionOf(infra, "ContainerRegistrySkuName.Standard");
 
         var build = Run(app, "build -nodeReuse:false -p:UseSharedCompilation=false", Path.Combine(root, "packages"));
         Assert.DoesNotContain("AD0001", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("CS8032", build.Output, StringComparison.Ordinal);
         Assert.Contains(Path.Combine("infra", "main.json") + "(27,17): error CMK001:", build.Output, StringComparison.Ordinal);
-        Assert.Contains("Infra.cs(7,49): error CMK001:", build.Output, StringComparison.Ordinal);
+        Assert.Contains($"Infra.cs({skuLine},{skuColumn}): error CMK001:", build.Output, StringComparison.Ordinal);
         Assert.Equal(1, Count(build.Output, "main.json(27,17): error CMK001:"));
         Assert.NotEqual(0, build.ExitCode);
 
@@ -88,6 +79,21 @@ public sealed class EndToEndTests : IDisposable
         var silenced = Run(app, "build -nodeReuse:false -p:UseSharedCompilation=false", Path.Combine(root, "packages"));
         Assert.DoesNotContain("CMK001", silenced.Output, StringComparison.Ordinal);
         Assert.True(silenced.ExitCode == 0, silenced.Output);
+    }
+
+    private static (int Line, int Column) PositionOf(string text, string part)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int at = lines[i].IndexOf(part, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return (i + 1, at + 1);
+            }
+        }
+
+        throw new InvalidOperationException(part + " is not in the text");
     }
 
     private static int Count(string text, string part)
