@@ -82,8 +82,8 @@ public static class Verify
         return test.RunAsync();
     }
 
-    /// <summary>A code fix: <paramref name="markup"/> has the diagnostic, <paramref name="fixedSource"/> is the result.</summary>
-    public static Task FixAsync(Sdk sdk, string markup, string fixedSource)
+    /// <summary>A code fix: <paramref name="markup"/> has the diagnostic, <paramref name="fixedSource"/> is the result; <paramref name="remaining"/> are other findings present before and after.</summary>
+    public static Task FixAsync(Sdk sdk, string markup, string fixedSource, params DiagnosticResult[] remaining)
     {
         var test = new CSharpCodeFixTest<InfrastructureCodeAnalyzer, CmkCodeFixProvider, DefaultVerifier>
         {
@@ -97,6 +97,9 @@ public static class Verify
             test.FixedState.Sources.Add(stub);
         }
 
+        // Findings the fix does not address stay in both states.
+        test.TestState.ExpectedDiagnostics.AddRange(remaining);
+        test.FixedState.ExpectedDiagnostics.AddRange(remaining);
         return test.RunAsync();
     }
 }
