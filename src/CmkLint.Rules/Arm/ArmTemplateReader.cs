@@ -448,7 +448,8 @@ public sealed class ArmTemplateReader
                 var expr = ArmExpressionParser.ParseStringValue(s, out var error);
                 if (error is not null)
                 {
-                    diagnostics.Add(InputDiagnostics.Invalid(error.Span, error.Message));
+                    // The JSON is valid; only this value is unreadable: the checks that need it stay inconclusive.
+                    diagnostics.Add(InputDiagnostics.UnreadableValue(error.Span, error.Message));
                 }
 
                 return expr;

@@ -297,11 +297,7 @@ public sealed class JsonParser
                 continue;
             }
 
-            if (c == '\n' || c == '\r')
-            {
-                return Fail("a string is not closed before the end of the line", start, pos - start);
-            }
-
+            // Azure (like Json.NET) accepts raw line breaks inside strings, so multi-line scripts are valid.
             pos++;
         }
 

@@ -32,4 +32,8 @@ public static class InputDiagnostics
 
     public static Finding Unsupported(SourceSpan span, string construct) =>
         new(UnsupportedConstruct, Level.Note, $"{construct} is not evaluated by CmkLint; checks that depend on it are inconclusive", span, $"CMK901|{span.File?.Path}|{construct}");
+
+    /// <summary>A value inside an otherwise valid file that cannot be read (e.g. an ARM expression that does not parse).</summary>
+    public static Finding UnreadableValue(SourceSpan span, string problem) =>
+        new(UnsupportedConstruct, Level.Note, $"{problem}; checks that depend on this value are inconclusive", span, $"CMK901|{span.File?.Path}|{span.Start}");
 }

@@ -80,12 +80,23 @@ public sealed partial class Evaluator
         foreach (var property in obj.Properties)
         {
             string name = property.Name;
+            Value? symbolicKey = null;
             if (property.NameExpr is not null)
             {
                 var key = Evaluate(property.NameExpr, context);
                 if (key is StringValue s)
                 {
                     name = s.Text;
+                }
+                else if (key is ResourceIdValue || key is CompositeStringValue)
+                {
+                    // Keys like identity.userAssignedIdentities' are resource IDs: keep them, symbolic.
+                    symbolicKey = key;
+                    if (!IsResourceIdText(key))
+                    {
+                        // A partly known key might at deployment equal any name: lookups of absent names stay unknown.
+                        openBecause ??= key;
+                    }
                 }
                 else
                 {
@@ -113,10 +124,29 @@ public sealed partial class Evaluator
                 continue;
             }
 
-            properties.Add(new PropertyValue(name, Evaluate(property.Value, context), property.NameSpan));
+            properties.Add(new PropertyValue(name, Evaluate(property.Value, context), property.NameSpan) { KeyValue = symbolicKey });
         }
 
         return new ObjectValue(properties, obj.Span) { IsOpen = openBecause is not null, OpenBecause = openBecause };
+    }
+
+    /// <summary>Whether a symbolic key is a resource ID (or a string starting with one, or with a known '/'), which no plain property name can equal.</summary>
+    private static bool IsResourceIdText(Value key)
+    {
+        if (key is ResourceIdValue)
+        {
+            return true;
+        }
+
+        if (key is CompositeStringValue composite && composite.Parts.Count > 0)
+        {
+            var first = composite.Parts[0];
+            return first is ResourceIdValue
+                || (first is StringValue s && s.Text.StartsWith("/", StringComparison.Ordinal))
+                || (first is RuntimeValue r && (r.Description == "resourceGroup().id" || r.Description == "subscription().id"));
+        }
+
+        return false;
     }
 
     private Value EvaluateArray(ArrayExpr array, EvalContext context)

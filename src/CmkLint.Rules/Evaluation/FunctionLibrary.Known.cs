@@ -28,7 +28,7 @@ internal static partial class Functions
             case "uricomponenttostring":
                 return Str(a, span, Uri.UnescapeDataString);
             case "uri":
-                return a.Length == 2 && a[0] is StringValue b && a[1] is StringValue r && Uri.TryCreate(new Uri(b.Text, UriKind.Absolute), r.Text, out var u) ? new StringValue(u.ToString(), span) : null;
+                return CombineUri(a, span);
             case "replace":
                 return a.Length == 3 && a[0] is StringValue s0 && a[1] is StringValue s1 && a[2] is StringValue s2 && s1.Text.Length > 0 ? new StringValue(s0.Text.Replace(s1.Text, s2.Text), span) : null;
             case "split":
@@ -121,6 +121,22 @@ internal static partial class Functions
             default:
                 return null;
         }
+    }
+
+    /// <summary>uri(base, relative); a base that is not an absolute URI gives an unknown, as ARM fails the deployment.</summary>
+    private static Value? CombineUri(Value[] a, SourceSpan span)
+    {
+        if (a.Length != 2 || a[0] is not StringValue b || a[1] is not StringValue r)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(b.Text, UriKind.Absolute, out var baseUri) && Uri.TryCreate(baseUri, r.Text, out var combined))
+        {
+            return new StringValue(combined.ToString(), span);
+        }
+
+        return new UnknownValue("uri() of a base that is not an absolute URI", span);
     }
 
     private static string AsText(Value v) => v is StringValue s ? s.Text : v.Describe();
@@ -551,7 +567,7 @@ internal static partial class Functions
         var items = new Value[obj.Properties.Count];
         for (int i = 0; i < items.Length; i++)
         {
-            items[i] = new StringValue(obj.Properties[i].Name, obj.Properties[i].NameSpan);
+            items[i] = obj.Properties[i].KeyValue ?? new StringValue(obj.Properties[i].Name, obj.Properties[i].NameSpan);
         }
 
         return new ArrayValue(items, span);

@@ -115,11 +115,71 @@ internal static partial class Functions
         {
             if (!a[i].IsKnown && a[i] is not LambdaValue)
             {
-                return CannotCompute(name, a[i], span);
+                // A pure string function of deterministic runtime text (toLower(uniqueString(...)))
+                // is itself a deterministic runtime value: still unknown, but comparable by expression.
+                return IsPureStringFunction(name) && AllDeterministic(a) ? new RuntimeValue(Describe(name, a), span) { Deterministic = true } : CannotCompute(name, a[i], span);
             }
         }
 
         return InvokeKnown(evaluator, name, a, span) ?? new UnknownValue($"function '{name}' is not evaluated by CmkLint", span);
+    }
+
+    private static bool IsPureStringFunction(string name)
+    {
+        switch (name.ToLowerInvariant())
+        {
+            case "tolower":
+            case "toupper":
+            case "substring":
+            case "take":
+            case "skip":
+            case "replace":
+            case "trim":
+            case "padleft":
+            case "first":
+            case "last":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool AllDeterministic(Value[] a)
+    {
+        foreach (var v in a)
+        {
+            bool ok = v.IsKnown
+                || (v is RuntimeValue r && r.Deterministic)
+                || (v is CompositeStringValue c && AllDeterministic(ToArray(c.Parts)));
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static Value[] ToArray(IReadOnlyList<Value> list)
+    {
+        var result = new Value[list.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = list[i];
+        }
+
+        return result;
+    }
+
+    private static string Describe(string name, Value[] a)
+    {
+        var sb = new StringBuilder(name).Append('(');
+        for (int i = 0; i < a.Length; i++)
+        {
+            sb.Append(i > 0 ? ", " : string.Empty).Append(a[i].Describe());
+        }
+
+        return sb.Append(')').ToString();
     }
 
     internal static Value CannotCompute(string function, Value cause, SourceSpan span)
@@ -546,7 +606,7 @@ internal static partial class Functions
         var items = new List<Value>(props.Count);
         foreach (var p in props)
         {
-            items.Add(new ObjectValue(new[] { new PropertyValue("key", new StringValue(p.Name, p.NameSpan), p.NameSpan), new PropertyValue("value", p.Value, p.NameSpan) }, p.NameSpan));
+            items.Add(new ObjectValue(new[] { new PropertyValue("key", p.KeyValue ?? new StringValue(p.Name, p.NameSpan), p.NameSpan), new PropertyValue("value", p.Value, p.NameSpan) }, p.NameSpan));
         }
 
         return items;

@@ -72,6 +72,12 @@ internal static class JsonText
                         sb.Append(',');
                     }
 
+                    if (o.Properties[i].KeyValue is not null)
+                    {
+                        // A symbolic key has no text yet.
+                        return false;
+                    }
+
                     WriteString(o.Properties[i].Name, sb);
                     sb.Append(':');
                     if (!Write(o.Properties[i].Value, sb))

@@ -129,6 +129,13 @@ public sealed class PropertyValue
     public Value Value { get; }
 
     public SourceSpan NameSpan { get; }
+
+    /// <summary>
+    /// For a key written as an expression that evaluates to a symbolic string (a resource ID, a
+    /// partly known string): that value. <see cref="Name"/> is then the key as written, which no
+    /// lookup by a plain name matches. Null for keys known as text.
+    /// </summary>
+    public Value? KeyValue { get; init; }
 }
 
 /// <summary>
@@ -236,6 +243,9 @@ public sealed class RuntimeValue : Value
 
     /// <summary>Two runtime values are the same only when they are the same deterministic expression (e.g. both <c>subscription().subscriptionId</c>).</summary>
     public bool Deterministic { get; init; }
+
+    /// <summary>What the description is relative to (a deployment, for a parameter without a value): equal descriptions of different owners are not the same value.</summary>
+    public object? Owner { get; init; }
 }
 
 /// <summary>A string made of known text and symbolic parts, e.g. <c>'${vault.properties.vaultUri}keys/cmk'</c>.</summary>

@@ -51,12 +51,22 @@ public static class Values
 
         if (a.IsKnown && b.IsKnown)
         {
+            if (HasSymbolicKeys(a) || HasSymbolicKeys(b))
+            {
+                return null;
+            }
+
             return KnownEquals(a, b, ignoreCase);
         }
 
-        if (a is RuntimeValue ra && b is RuntimeValue rb && ra.Deterministic && rb.Deterministic)
+        if (a is RuntimeValue ra && b is RuntimeValue rb && ra.Deterministic && rb.Deterministic && ReferenceEquals(ra.Owner, rb.Owner))
         {
             return string.Equals(ra.Description, rb.Description, StringComparison.OrdinalIgnoreCase) ? true : null;
+        }
+
+        if (a is CompositeStringValue ca && b is CompositeStringValue cb)
+        {
+            return SameParts(ca, cb, ignoreCase);
         }
 
         if (a is ResourceIdValue ia && b is ResourceIdValue ib)
@@ -76,6 +86,42 @@ public static class Values
         }
 
         return null;
+    }
+
+    /// <summary>Two partly symbolic strings are equal when they are built the same way; otherwise it cannot be told.</summary>
+    private static bool? SameParts(CompositeStringValue a, CompositeStringValue b, bool ignoreCase)
+    {
+        if (a.Parts.Count != b.Parts.Count)
+        {
+            return null;
+        }
+
+        for (int i = 0; i < a.Parts.Count; i++)
+        {
+            if (Same(a.Parts[i], b.Parts[i], ignoreCase) != true)
+            {
+                return null;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether an object has a key known only symbolically (e.g. a resource ID key).</summary>
+    public static bool HasSymbolicKeys(Value v)
+    {
+        if (v is ObjectValue o)
+        {
+            foreach (var p in o.Properties)
+            {
+                if (p.KeyValue is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     public static bool KnownEquals(Value a, Value b, bool ignoreCase = false)

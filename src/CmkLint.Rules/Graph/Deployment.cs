@@ -105,7 +105,9 @@ public sealed class Deployment
             }
             else
             {
-                result = new UnknownValue($"parameter '{name}' has no value (no default and no parameters file)", declaration.Span);
+                // Not a placeholder: a named value the deployment supplies, equal only to itself
+                // (so resourceId('...', parameters('vault')) still finds the vault named by it).
+                result = new RuntimeValue($"parameter '{name}' (no default value and no parameters file)", declaration.Span) { Deterministic = true, Owner = this };
             }
 
             if (declaration is not null)

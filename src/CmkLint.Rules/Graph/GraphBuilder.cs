@@ -408,10 +408,10 @@ public static class GraphBuilder
 
                 break;
             case ResourceReferenceValue reference:
-                AddIfFound(instance, graph.Find(reference.Resource));
+                AddIfFound(instance, DependencyTarget(graph, instance, reference.Resource));
                 break;
             case ResourceIdValue id:
-                AddIfFound(instance, graph.Find(id));
+                AddIfFound(instance, DependencyTarget(graph, instance, id));
                 break;
             case StringValue s:
                 // A copy loop's name means every instance of the loop.
@@ -428,11 +428,41 @@ public static class GraphBuilder
                 if (!byLoop)
                 {
                     var id2 = graph.Evaluator.ResourceNameOrId(s.Text, s.Span, context);
-                    AddIfFound(instance, id2 is null ? null : graph.Find(id2));
+                    AddIfFound(instance, id2 is null ? null : DependencyTarget(graph, instance, id2));
                 }
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// What a <c>dependsOn</c> ID names: ARM resolves it among the resources of the same template (and
+    /// never to the resource itself), which matters when a nested deployment declares the same resource
+    /// again; elsewhere in the graph only when the template has no such resource.
+    /// </summary>
+    private static ResourceInstance? DependencyTarget(ResourceGraph graph, ResourceInstance instance, ResourceIdValue id)
+    {
+        if (id.Instance is not null && !ReferenceEquals(id.Instance, instance) && ReferenceEquals(id.Instance.Deployment, instance.Deployment))
+        {
+            return id.Instance;
+        }
+
+        ResourceInstance? found = null;
+        foreach (var candidate in instance.Deployment.Resources)
+        {
+            if (!ReferenceEquals(candidate, instance) && ResourceIdValue.Same(candidate.Id, id) == true && (found is null || (found.Existing && !candidate.Existing)))
+            {
+                found = candidate;
+            }
+        }
+
+        if (found is not null)
+        {
+            return found;
+        }
+
+        var linked = graph.Find(id);
+        return ReferenceEquals(linked, instance) ? null : linked;
     }
 
     private static void AddIfFound(ResourceInstance instance, ResourceInstance? dependency)

@@ -10,6 +10,12 @@ public static class RuleCatalog
     private static readonly IRule[] AllRules =
     {
         new RequirePremiumRule(),
+        new RequireUserAssignedIdentityRule(),
+        new IdentityClientIdRule(),
+        new ContentTrustRule(),
+        new CmkOnlyAtCreationRule(),
+        new RegistryApiVersionRule(),
+        new TaskLogRetentionRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;

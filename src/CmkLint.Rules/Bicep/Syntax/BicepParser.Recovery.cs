@@ -1,0 +1,501 @@
+using System;
+using System.Collections.Generic;
+using CmkLint.Text;
+
+namespace CmkLint.Bicep.Syntax;
+
+/// <summary>Token reading, error reporting and recovery.</summary>
+public sealed partial class BicepParser
+{
+    private static readonly TokenSet NewLineOnly = TokenSet.Of(TokenType.NewLine);
+
+    // Where a broken sub-expression stops: the end of the line or anything that closes an enclosing construct.
+    private static readonly TokenSet ExpressionTerminators = TokenSet.Of(
+        TokenType.StringRightPiece, TokenType.MultilineStringRightPiece, TokenType.RightBrace, TokenType.RightParen, TokenType.RightSquare, TokenType.NewLine);
+
+    private static readonly string[] DeclarationKeywords =
+    {
+        "metadata", "targetScope", "import", "extension", "provider", "param", "var", "func", "resource", "module",
+        "output", "type", "test", "assert", "using", "extends", "extensionConfig",
+    };
+
+    /// <summary>A token the grammar requires, or where recovery went when it was not there.</summary>
+    private readonly struct Expected
+    {
+        public Expected(bool found, SourceSpan span)
+        {
+            Found = found;
+            Span = span;
+        }
+
+        public bool Found { get; }
+
+        public SourceSpan Span { get; }
+    }
+
+    private Token Peek() => tokens[position];
+
+    private Token PeekAhead(int offset)
+    {
+        int index = position + offset;
+        return tokens[index < tokens.Length ? index : tokens.Length - 1];
+    }
+
+    private Token PeekSkippingNewLines(int offset = 0)
+    {
+        int index = Math.Min(position + offset, tokens.Length - 1);
+        while (tokens[index].Type == TokenType.NewLine)
+        {
+            index++;
+        }
+
+        return tokens[index];
+    }
+
+    private Token Read()
+    {
+        var token = tokens[position];
+        if (token.Type != TokenType.EndOfFile)
+        {
+            position++;
+        }
+
+        return token;
+    }
+
+    private bool IsAtEnd => tokens[position].Type == TokenType.EndOfFile;
+
+    private bool Check(TokenType type) => tokens[position].Type == type && type != TokenType.EndOfFile;
+
+    private bool IsKeyword(Token token, string keyword) =>
+        token.Type == TokenType.Identifier && token.Length == keyword.Length && string.CompareOrdinal(text, token.Start, keyword, 0, keyword.Length) == 0;
+
+    private bool CheckKeyword(string keyword) => IsKeyword(Peek(), keyword);
+
+    private bool IsDeclarationKeyword(Token token)
+    {
+        if (token.Type != TokenType.Identifier)
+        {
+            return false;
+        }
+
+        foreach (var keyword in DeclarationKeywords)
+        {
+            if (IsKeyword(token, keyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void SkipNewLines()
+    {
+        while (Check(TokenType.NewLine))
+        {
+            position++;
+        }
+    }
+
+    /// <summary>The offset just after the last token read.</summary>
+    private int LastEnd => position > 0 ? tokens[position - 1].End : 0;
+
+    private SourceSpan SpanFrom(int start) => file.Span(start, LastEnd - start);
+
+    private SourceSpan TokenSpan(Token token) => file.Span(token.Start, token.Length);
+
+    /// <summary>Errors at a newline or the end of the file are empty spans where the line ends, as Bicep shows them.</summary>
+    private SourceSpan ErrorSpan(Token token) =>
+        token.Type == TokenType.NewLine || token.Type == TokenType.EndOfFile ? file.Span(token.Start, 0) : TokenSpan(token);
+
+    private SyntaxDiagnostic Diagnostic(SourceSpan span, SyntaxError error) => new SyntaxDiagnostic(error.Code, error.Message, span);
+
+    private void Report(SourceSpan span, SyntaxError error) => diagnostics.Add(Diagnostic(span, error));
+
+    private void ReportAtCurrent(SyntaxError error) => Report(file.Span(Peek().Start, 0), error);
+
+    private ParseException Error(Token token, SyntaxError error) => new ParseException(Diagnostic(ErrorSpan(token), error));
+
+    private Token Expect(TokenType type, SyntaxError error)
+    {
+        if (Check(type))
+        {
+            return Read();
+        }
+
+        throw Error(Peek(), error);
+    }
+
+    private Token ExpectKeyword(string keyword)
+    {
+        if (CheckKeyword(keyword))
+        {
+            return Read();
+        }
+
+        throw Error(Peek(), SyntaxError.ExpectedKeyword(keyword));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="parse"/>; if it fails, drops the errors it reported (as its partial result is dropped),
+    /// skips to a terminator, reports the failure and returns the placeholder for the skipped text.
+    /// </summary>
+    private T Recover<T>(Func<T> parse, Func<SourceSpan, T> skipped, RecoveryFlags flags, TokenSet terminators)
+    {
+        int start = position;
+        int reported = diagnostics.Count;
+        try
+        {
+            return parse();
+        }
+        catch (ParseException exception)
+        {
+            if (diagnostics.Count > reported)
+            {
+                diagnostics.RemoveRange(reported, diagnostics.Count - reported);
+            }
+
+            var span = Synchronize(start, flags, terminators);
+            if ((flags & RecoveryFlags.SuppressDiagnostics) == 0)
+            {
+                diagnostics.Add(exception.Diagnostic);
+            }
+
+            return skipped(span);
+        }
+    }
+
+    private SourceSpan Synchronize(int start, RecoveryFlags flags, TokenSet terminators)
+    {
+        while (!IsAtEnd && !terminators.Contains(Peek().Type))
+        {
+            position++;
+        }
+
+        if ((flags & RecoveryFlags.ConsumeTerminator) != 0 && !IsAtEnd)
+        {
+            position++;
+        }
+
+        return position > start ? file.Span(tokens[start].Start, tokens[position - 1].End - tokens[start].Start) : file.Span(tokens[start].Start, 0);
+    }
+
+    private ExpressionSyntax RecoverExpression(Func<ExpressionSyntax> parse, RecoveryFlags flags, TokenSet terminators) =>
+        Recover(parse, span => new SkippedSyntax(span), flags, terminators);
+
+    private TypeSyntax RecoverType(Func<TypeSyntax> parse, RecoveryFlags flags, TokenSet terminators) =>
+        Recover(parse, span => new SkippedTypeSyntax(span), flags, terminators);
+
+    private Expected RecoverToken(TokenType type, SyntaxError error, RecoveryFlags flags, TokenSet terminators) =>
+        Recover(() => new Expected(true, TokenSpan(Expect(type, error))), span => new Expected(false, span), flags, terminators);
+
+    private Expected RecoverKeyword(string keyword, RecoveryFlags flags, TokenSet terminators) =>
+        Recover(() => new Expected(true, TokenSpan(ExpectKeyword(keyword))), span => new Expected(false, span), flags, terminators);
+
+    /// <summary>
+    /// When a part of a declaration is missing without anything skipped, the parts after it would report errors at
+    /// the same empty spot; like Bicep, only the first is reported.
+    /// </summary>
+    private static RecoveryFlags SuppressAfter(SyntaxNode? previous) => previous switch
+    {
+        SkippedSyntax skipped when skipped.Span.Length == 0 => RecoveryFlags.SuppressDiagnostics,
+        SkippedTypeSyntax skipped when skipped.Span.Length == 0 => RecoveryFlags.SuppressDiagnostics,
+        IdentifierSyntax { IsMissing: true } identifier when identifier.Span.Length == 0 => RecoveryFlags.SuppressDiagnostics,
+        _ => RecoveryFlags.None,
+    };
+
+    private static RecoveryFlags SuppressAfter(Expected previous) =>
+        !previous.Found && previous.Span.Length == 0 ? RecoveryFlags.SuppressDiagnostics : RecoveryFlags.None;
+
+    private IdentifierSyntax MakeIdentifier(Token token)
+    {
+        var span = TokenSpan(token);
+        if (token.Length > 255)
+        {
+            Report(span, SyntaxError.IdentifierTooLong());
+        }
+
+        return new IdentifierSyntax(span, text.Substring(token.Start, token.Length), isMissing: false);
+    }
+
+    private static IdentifierSyntax MissingIdentifier(SourceSpan span) => new IdentifierSyntax(span, string.Empty, isMissing: true);
+
+    private IdentifierSyntax Identifier(SyntaxError error) => MakeIdentifier(Expect(TokenType.Identifier, error));
+
+    /// <summary>An identifier, or a missing one (reported, nothing consumed).</summary>
+    private IdentifierSyntax IdentifierOrMissing(SyntaxError error)
+    {
+        if (Check(TokenType.Identifier))
+        {
+            return MakeIdentifier(Read());
+        }
+
+        var span = file.Span(Peek().Start, 0);
+        Report(span, error);
+        return MissingIdentifier(span);
+    }
+
+    private IdentifierSyntax IdentifierWithRecovery(SyntaxError error, RecoveryFlags flags, TokenSet terminators) =>
+        Recover(() => Identifier(error), MissingIdentifier, flags, terminators);
+
+    private void EnterNesting()
+    {
+        if (++depth > MaxNestingDepth)
+        {
+            depth--;
+            throw Error(Peek(), SyntaxError.NestingTooDeep());
+        }
+    }
+
+    /// <summary>
+    /// True at a line that starts a top-level statement (<c>param x</c>, <c>var y</c>, ...) while inside brackets:
+    /// no object key, array item or argument looks like that, so the brackets were left unclosed and the statement
+    /// should be parsed as a statement rather than swallowed.
+    /// </summary>
+    private bool LooksLikeStatementStart(bool resourcesAllowed)
+    {
+        // Only at the very start of a line: statements are not indented, nested content is, and an indented
+        // "var x = 1" inside an object should be reported where Bicep reports it.
+        var token = Peek();
+        if (token.Type != TokenType.Identifier || position == 0 || tokens[position - 1].Type != TokenType.NewLine
+            || tokens[position - 1].End != token.Start)
+        {
+            return false;
+        }
+
+        var next = PeekAhead(1);
+        if (IsKeyword(token, "targetScope"))
+        {
+            return next.Type == TokenType.Assignment;
+        }
+
+        if (IsKeyword(token, "resource"))
+        {
+            return !resourcesAllowed && next.Type == TokenType.Identifier;
+        }
+
+        if (IsKeyword(token, "import"))
+        {
+            return next.Type == TokenType.LeftBrace || next.Type == TokenType.Asterisk;
+        }
+
+        return next.Type == TokenType.Identifier
+            && (IsKeyword(token, "param") || IsKeyword(token, "var") || IsKeyword(token, "output") || IsKeyword(token, "module")
+                || IsKeyword(token, "type") || IsKeyword(token, "func") || IsKeyword(token, "metadata") || IsKeyword(token, "assert"));
+    }
+
+    /// <summary>The elements of an array, object, object type or tuple type: separated by newlines or by commas, not both.</summary>
+    private List<TNode> BracketElements<TNode>(TokenType closing, Func<TNode> parseElement, bool resourcesAllowed, out bool stoppedAtStatement)
+    {
+        var items = new List<TNode>();
+        stoppedAtStatement = false;
+        if (Check(closing))
+        {
+            return items;
+        }
+
+        SkipNewLines();
+        bool expectElement = true;
+        while (!IsAtEnd && Peek().Type != closing)
+        {
+            if (!expectElement)
+            {
+                if (Check(TokenType.NewLine))
+                {
+                    SkipNewLines();
+                }
+                else if (Check(TokenType.Comma))
+                {
+                    Read();
+                    if (Check(TokenType.NewLine))
+                    {
+                        // A common slip when turning a one-line list into a multi-line one.
+                        ReportAtCurrent(SyntaxError.UnexpectedNewLineAfterCommaSeparator());
+                        Read();
+                    }
+                }
+                else
+                {
+                    ReportAtCurrent(SyntaxError.ExpectedNewLineOrCommaSeparator());
+                }
+
+                expectElement = true;
+                continue;
+            }
+
+            if (LooksLikeStatementStart(resourcesAllowed))
+            {
+                stoppedAtStatement = true;
+                break;
+            }
+
+            items.Add(parseElement());
+            expectElement = false;
+        }
+
+        return items;
+    }
+
+    /// <summary>Function arguments and type arguments: separated by commas, newlines allowed around them.</summary>
+    private List<TNode> ArgumentElements<TNode>(TokenType closing, string closingText, Func<TNode> parseElement)
+    {
+        var items = new List<TNode>();
+        if (Check(closing))
+        {
+            return items;
+        }
+
+        SkipNewLines();
+        bool expectElement = true;
+        while (!IsAtEnd && Peek().Type != closing)
+        {
+            if (!expectElement)
+            {
+                if (Check(TokenType.NewLine))
+                {
+                    var next = PeekSkippingNewLines();
+                    if (next.Type == TokenType.EndOfFile)
+                    {
+                        ReportAtCurrent(SyntaxError.ExpectedCharacter(closingText));
+                        SkipNewLines();
+                        break;
+                    }
+
+                    if (next.Type != closing)
+                    {
+                        if (StatementFollowsNewLines())
+                        {
+                            // Unclosed call followed by the next statement: stop here so that it still parses.
+                            ReportAtCurrent(SyntaxError.ExpectedCharacter(closingText));
+                            break;
+                        }
+
+                        ReportAtCurrent(SyntaxError.ExpectedCommaSeparator());
+                    }
+
+                    SkipNewLines();
+                }
+                else if (Check(TokenType.Comma))
+                {
+                    Read();
+                    SkipNewLines();
+                    if (Check(closing))
+                    {
+                        // Trailing commas are not allowed; parsing an element here reports it.
+                        items.Add(parseElement());
+                    }
+                }
+                else
+                {
+                    ReportAtCurrent(SyntaxError.ExpectedNewLineOrCommaSeparator());
+                }
+
+                expectElement = true;
+                continue;
+            }
+
+            items.Add(parseElement());
+            expectElement = false;
+        }
+
+        return items;
+    }
+
+    /// <summary>What a parenthesized list held besides its items.</summary>
+    private struct ParenthesizedListShape
+    {
+        public int Commas;
+        public bool HasNewLines;
+        public bool Closed;
+        public int ContentStart;
+        public int ContentEnd;
+    }
+
+    /// <summary>A parenthesized, comma-separated list: a value in parentheses, a lambda's parameters, a loop's <c>(item, index)</c>.</summary>
+    private List<TNode> ParenthesizedList<TNode>(Func<TNode> parseItem, Func<SourceSpan, TNode> skipped, bool permitNewLines, out ParenthesizedListShape shape)
+        where TNode : SyntaxNode
+    {
+        Expect(TokenType.LeftParen, SyntaxError.ExpectedCharacter("("));
+        var items = new List<TNode>();
+        shape = new ParenthesizedListShape { ContentStart = Peek().Start };
+        if (!SkipNewLinesInList(permitNewLines, ref shape))
+        {
+            return items;
+        }
+
+        while (!Check(TokenType.RightParen))
+        {
+            var item = Recover(parseItem, skipped, RecoveryFlags.None, ParenthesizedItemTerminators);
+            items.Add(item);
+            if (!SkipNewLinesInList(permitNewLines, ref shape))
+            {
+                return items;
+            }
+
+            if (!Check(TokenType.Comma))
+            {
+                break;
+            }
+
+            Read();
+            shape.Commas++;
+            if (!SkipNewLinesInList(permitNewLines, ref shape))
+            {
+                return items;
+            }
+        }
+
+        shape.ContentEnd = Math.Max(LastEnd, shape.ContentStart);
+        var close = RecoverToken(
+            TokenType.RightParen,
+            SyntaxError.ExpectedCharacter(")"),
+            items.Count > 0 ? SuppressAfter(items[items.Count - 1]) : RecoveryFlags.None,
+            ParenthesisCloseTerminators);
+        shape.Closed = close.Found;
+        return items;
+    }
+
+    /// <summary>
+    /// Skips the newlines allowed inside parentheses; false (with the error reported) when the next line starts a
+    /// statement, because then the parenthesis was never closed and the statement must not be swallowed.
+    /// </summary>
+    private bool SkipNewLinesInList(bool permitNewLines, ref ParenthesizedListShape shape)
+    {
+        if (!permitNewLines || !Check(TokenType.NewLine))
+        {
+            return true;
+        }
+
+        if (StatementFollowsNewLines())
+        {
+            ReportAtCurrent(SyntaxError.ExpectedCharacter(")"));
+            shape.ContentEnd = Math.Max(LastEnd, shape.ContentStart);
+            return false;
+        }
+
+        SkipNewLines();
+        shape.HasNewLines = true;
+        return true;
+    }
+
+    private bool StatementFollowsNewLines()
+    {
+        if (!Check(TokenType.NewLine))
+        {
+            return false;
+        }
+
+        int saved = position;
+        SkipNewLines();
+        bool statement = LooksLikeStatementStart(resourcesAllowed: false);
+        position = saved;
+        return statement;
+    }
+
+    private static readonly TokenSet ParenthesizedItemTerminators = TokenSet.Of(
+        TokenType.StringRightPiece, TokenType.MultilineStringRightPiece, TokenType.RightBrace, TokenType.RightParen, TokenType.RightSquare, TokenType.NewLine, TokenType.Comma);
+
+    private static readonly TokenSet ParenthesisCloseTerminators = TokenSet.Of(
+        TokenType.StringRightPiece, TokenType.MultilineStringRightPiece, TokenType.RightBrace, TokenType.RightSquare, TokenType.NewLine);
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using CmkLint.Evaluation;
+using CmkLint.Graph;
+using CmkLint.Model;
+
+namespace CmkLint.Rules.Chain;
+
+/// <summary>Reads a value as a resource ID: an ID value, a resource reference, an ID string, or an ID built with <c>concat</c>/<c>format</c>.</summary>
+public static class ResourceIdText
+{
+    /// <summary>The ID, linked to the declared instance when there is one; null when the value is not (provably) a resource ID.</summary>
+    public static ResourceIdValue? Parse(Value? value, ResourceScope current, ResourceGraph graph)
+    {
+        ResourceIdValue? id = value switch
+        {
+            ResourceIdValue rid => rid,
+            ResourceReferenceValue r when r.Path.Count == 0 => r.Resource,
+            StringValue s => ResourceIds.Parse(s.Text, s.Span, current),
+            CompositeStringValue c => c.Parts.Count == 1 ? Parse(c.Parts[0], current, graph) : ParseComposite(c, current),
+            _ => null,
+        };
+        return id is null ? null : graph.Link(id);
+    }
+
+    /// <summary><c>concat('/subscriptions/', subscription().subscriptionId, '/resourceGroups/', rg, '/providers/T/', name)</c> and <c>concat(resourceGroup().id, '/providers/...')</c>.</summary>
+    private static ResourceIdValue? ParseComposite(CompositeStringValue composite, ResourceScope current)
+    {
+        var text = SymbolicText.From(composite);
+        if (text is null || text.Pieces.Count == 0)
+        {
+            return null;
+        }
+
+        var segments = text.Split('/');
+        int i = 0;
+        ResourceScope scope;
+        if (segments.Count > 0 && segments[0].Pieces.Count == 1 && segments[0].Pieces[0] is RuntimeValue runtime)
+        {
+            // resourceGroup().id and subscription().id are this deployment's scopes.
+            if (runtime.Description == "resourceGroup().id" && current.Kind == DeploymentScope.ResourceGroup)
+            {
+                scope = new ResourceScope(DeploymentScope.ResourceGroup, current.SubscriptionId, current.ResourceGroup);
+            }
+            else if (runtime.Description == "subscription().id")
+            {
+                scope = new ResourceScope(DeploymentScope.Subscription, current.SubscriptionId, null);
+            }
+            else
+            {
+                return null;
+            }
+
+            i = 1;
+        }
+        else if (text.Pieces[0] is string first && first.StartsWith("/", StringComparison.Ordinal))
+        {
+            Value? subscription = null;
+            Value? group = null;
+            var kind = DeploymentScope.Tenant;
+            if (i + 1 < segments.Count && segments[i].Is("subscriptions") == true)
+            {
+                subscription = segments[i + 1].ToValue();
+                kind = DeploymentScope.Subscription;
+                i += 2;
+            }
+
+            if (i + 1 < segments.Count && segments[i].Is("resourceGroups") == true)
+            {
+                group = segments[i + 1].ToValue();
+                kind = DeploymentScope.ResourceGroup;
+                i += 2;
+            }
+
+            scope = new ResourceScope(kind, subscription, group);
+        }
+        else
+        {
+            return null;
+        }
+
+        if (i >= segments.Count || segments[i].Is("providers") != true)
+        {
+            return null;
+        }
+
+        i++;
+        if (i >= segments.Count || segments[i].Text is not string ns || ns.IndexOf('.') < 0)
+        {
+            return null;
+        }
+
+        var type = ns;
+        var names = new List<Value>();
+        for (int j = i + 1; j < segments.Count; j += 2)
+        {
+            if (segments[j].Text is not string typeSegment || j + 1 >= segments.Count)
+            {
+                return null;
+            }
+
+            type += "/" + typeSegment;
+            names.Add(segments[j + 1].ToValue());
+        }
+
+        return names.Count == 0 ? null : new ResourceIdValue(type, names, scope, composite.Span);
+    }
+
+    /// <summary>The ID of the parent resource (<c>vaults/kv</c> for <c>vaults/kv/keys/k</c>), or null for a top-level ID.</summary>
+    public static ResourceIdValue? ParentOf(ResourceIdValue id, ResourceGraph graph)
+    {
+        int slash = id.Type.LastIndexOf('/');
+        if (id.Names.Count < 2 || slash < 0)
+        {
+            return null;
+        }
+
+        var names = new Value[id.Names.Count - 1];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = id.Names[i];
+        }
+
+        var parent = new ResourceIdValue(id.Type.Substring(0, slash), names, id.Scope, id.Span);
+        if (id.Instance?.Parent is { } declaredParent && string.Equals(declaredParent.Type, parent.Type, StringComparison.OrdinalIgnoreCase))
+        {
+            return declaredParent.Id;
+        }
+
+        return graph.Link(parent);
+    }
+
+    /// <summary>Whether a text is a GUID (client IDs, principal IDs and role definition names are).</summary>
+    public static bool IsGuid(string text) => Guid.TryParse(text, out _) && text.Length == 36;
+}

@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using CmkLint.Diagnostics;
+using CmkLint.Rules.Chain;
+
+namespace CmkLint.Rules;
+
+/// <summary>CMK003: keyVaultProperties.identity must be the client ID of a user-assigned identity assigned to the registry.</summary>
+public sealed class IdentityClientIdRule : IRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "CMK003",
+        "cmk-identity-client-id",
+        "keyVaultProperties.identity must be the client ID of a user-assigned identity assigned to the registry.",
+        "Azure Container Registry looks the encryption identity up by its client ID among the registry's user-assigned identities. A principal (object) ID, a resource ID, a name, or the client ID of an identity that the registry does not assign, makes the deployment fail or leaves the registry unable to reach its key.",
+        Level.Error,
+        "7.5",
+        "security",
+        "cmk",
+        "container-registry");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Analyze(RuleContext context)
+    {
+        const string Path = "properties.encryption.keyVaultProperties.identity";
+        foreach (var chain in CmkChain.Of(context.Graph))
+        {
+            var registry = chain.Resource;
+            var identity = chain.Identity;
+            var value = identity.Value;
+            string name = identity.Identity is { } id ? "'" + (id.Instance?.DisplayName ?? id.LastName ?? id.Describe()) + "'" : "the identity";
+            switch (identity.Kind)
+            {
+                case IdentityValueKind.Missing:
+                    // CMK002.
+                    break;
+                case IdentityValueKind.ClientId:
+                    bool? assigned = identity.Identity is null ? null : chain.Assigned.Contains(identity.Identity);
+                    if (assigned == false)
+                    {
+                        var finding = context.Violation(Rule, registry, Path, value!.Span, $"Registry '{registry.DisplayName}' uses the client ID of identity {name} for its key, but does not assign that identity in identity.userAssignedIdentities.");
+                        Relate(finding, chain);
+                        yield return finding;
+                    }
+                    else if (assigned is null)
+                    {
+                        yield return context.Inconclusive(Rule, registry, Path, chain.Assigned.Unresolved ?? value!, $"that identity {name} is assigned to registry '{registry.DisplayName}'");
+                    }
+
+                    break;
+                case IdentityValueKind.GuidLiteral:
+                    yield return context.Inconclusive(Rule, registry, Path, value!, $"that the literal GUID in keyVaultProperties.identity of registry '{registry.DisplayName}' is the client ID of an assigned identity (it is not declared in the analysed files)");
+                    break;
+                case IdentityValueKind.Unresolved:
+                    yield return context.Inconclusive(Rule, registry, Path, value!, $"that keyVaultProperties.identity of registry '{registry.DisplayName}' is a client ID");
+                    break;
+                default:
+                    string fix = identity.Identity is not null ? $"; use reference({name}).clientId (properties.clientId)" : "; use the client ID of a user-assigned identity assigned to the registry";
+                    var wrong = context.Violation(Rule, registry, Path, value!.Span, $"Registry '{registry.DisplayName}' sets keyVaultProperties.identity to {EncryptionIdentity.Describe(identity.Kind)}{(identity.Identity is not null ? " of identity " + name : string.Empty)} ({value.Describe()}), not a client ID{fix}.");
+                    Relate(wrong, chain);
+                    yield return wrong;
+                    break;
+            }
+        }
+    }
+
+    private static void Relate(Finding finding, CmkChain chain)
+    {
+        if (chain.Identity.Instance is { } identity)
+        {
+            RuleContext.Relate(finding, identity, "the user-assigned identity");
+        }
+
+        if (chain.Assigned.Declared is { } declared)
+        {
+            RuleContext.Relate(finding, declared.Span, "the identities the registry assigns");
+        }
+    }
+}

@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.Linq;
+using System.Reflection;
+using CmkLint.Diagnostics;
+
+namespace CmkLint.Cli;
+
+/// <summary>The <c>cmklint</c> command line: its options, help, and the exit codes 0 (clean), 1 (findings at or above the fail level), 2 (usage or internal error).</summary>
+internal static class CmkLintCommand
+{
+    public const int ExitClean = 0;
+    public const int ExitFindings = 1;
+    public const int ExitUsageOrInternal = 2;
+
+    private const string Examples = @"Examples:
+  cmklint                                   lint the current folder (recursively)
+  cmklint infra/main.json                   lint one template
+  cmklint infra/main.json --parameters infra/main.prod.parameters.json
+  cmklint 'infra/**/*.bicep' templates/     globs (quote them) and folders
+  cmklint --format sarif --output cmklint.sarif
+                                            SARIF for GitHub code scanning
+  cmklint --fail-level warning              also fail on warnings
+  cmklint --write-baseline cmklint.baseline.json
+                                            accept today's findings; then lint with
+  cmklint --baseline cmklint.baseline.json  to fail only on new ones
+
+Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage or internal error.
+Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).";
+
+    /// <summary>Runs the command with these arguments; never throws.</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        var options = new CommandOptions();
+        var root = options.Build();
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (Exception e)
+        {
+            console.Error.WriteLine("cmklint: " + e.Message);
+            return ExitUsageOrInternal;
+        }
+
+        if (parse.Errors.Count > 0 && parse.Action is not HelpAction && parse.Action is not ExamplesHelpAction)
+        {
+            foreach (var error in parse.Errors)
+            {
+                console.Error.WriteLine("cmklint: " + error.Message);
+            }
+
+            console.Error.WriteLine("Run 'cmklint --help' for usage.");
+            return ExitUsageOrInternal;
+        }
+
+        root.SetAction(result => LintRun.Execute(options.Read(result), console));
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            // A bug: one line, the trace only when asked for.
+            bool verbose = args.Contains("--verbose") || args.Contains("-v");
+            console.Error.WriteLine($"cmklint: internal error: {e.GetType().Name}: {e.Message}{(verbose ? string.Empty : " (run with --verbose for details)")}");
+            if (verbose)
+            {
+                console.Error.WriteLine(e.ToString());
+            }
+
+            return ExitUsageOrInternal;
+        }
+    }
+
+    /// <summary>The tool's version, without build metadata.</summary>
+    public static string Version
+    {
+        get
+        {
+            var assembly = typeof(CmkLintCommand).Assembly;
+            string version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0.0.0";
+            int plus = version.IndexOf('+');
+            return plus < 0 ? version : version.Substring(0, plus);
+        }
+    }
+
+    private sealed class CommandOptions
+    {
+        private readonly Argument<string[]> paths = new("paths")
+        {
+            HelpName = "PATH|GLOB",
+            Description = "Files, folders (recursive; .gitignore, bin/, obj/, node_modules/ and .git/ are skipped) or quoted glob patterns. Default: the current folder.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        private readonly Option<string> format = new("--format", "-f")
+        {
+            Description = "Output format: text (default), json (docs/json-output.md) or sarif (SARIF 2.1.0 for GitHub code scanning).",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json|sarif",
+        };
+
+        private readonly Option<string?> output = new("--output", "-o") { Description = "Write the report to FILE instead of standard output.", HelpName = "FILE" };
+
+        private readonly Option<string?> parameters = new("--parameters", "-p") { Description = "A parameters file (.json or .bicepparam) for the single template given.", HelpName = "FILE" };
+
+        private readonly Option<string?> config = new("--config", "-c") { Description = "Configuration file (default: cmklint.json in the current folder or a parent).", HelpName = "FILE" };
+
+        private readonly Option<string> failLevel = new("--fail-level")
+        {
+            Description = "Exit with 1 when a finding is at or above this level (none: never).",
+            DefaultValueFactory = _ => "error",
+            HelpName = "error|warning|note|none",
+        };
+
+        private readonly Option<bool> includeInconclusive = new("--include-inconclusive") { Description = "Also report checks that could not be decided (a value known only at deployment); they never fail the run." };
+
+        private readonly Option<string?> baseline = new("--baseline") { Description = "Accept the findings listed in this baseline file (they are reported as suppressed).", HelpName = "FILE" };
+
+        private readonly Option<string?> writeBaseline = new("--write-baseline") { Description = "Write every current finding to this baseline file (and accept them for this run).", HelpName = "FILE" };
+
+        private readonly Option<bool> noColor = new("--no-color") { Description = "No colours (colour is only used on a terminal anyway; NO_COLOR is honoured)." };
+
+        private readonly Option<bool> quiet = new("--quiet", "-q") { Description = "Print findings only: no summary, no progress, no notices." };
+
+        private readonly Option<bool> verbose = new("--verbose", "-v") { Description = "Also show suppressed findings, the configuration used, and stack traces of internal errors." };
+
+        public RootCommand Build()
+        {
+            format.AcceptOnlyFromAmong("text", "json", "sarif");
+            failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+            var root = new RootCommand("cmklint: finds customer-managed-key (CMK) mistakes in Azure Container Registry deployments (ARM JSON, Bicep) before they are deployed.");
+            root.Arguments.Add(paths);
+            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, noColor, quiet, verbose })
+            {
+                root.Options.Add(option);
+            }
+
+            foreach (var option in root.Options)
+            {
+                if (option is HelpOption help && help.Action is HelpAction standard)
+                {
+                    help.Action = new ExamplesHelpAction(standard);
+                }
+                else if (option is VersionOption version)
+                {
+                    version.Action = new PrintVersionAction();
+                }
+            }
+
+            return root;
+        }
+
+        public LintSettings Read(ParseResult result) => new()
+        {
+            Paths = result.GetValue(paths) ?? Array.Empty<string>(),
+            Format = result.GetValue(format) ?? "text",
+            Output = result.GetValue(output),
+            Parameters = result.GetValue(parameters),
+            Config = result.GetValue(config),
+            FailLevel = ParseFailLevel(result.GetValue(failLevel)),
+            IncludeInconclusive = result.GetValue(includeInconclusive),
+            Baseline = result.GetValue(baseline),
+            WriteBaseline = result.GetValue(writeBaseline),
+            NoColor = result.GetValue(noColor),
+            Quiet = result.GetValue(quiet),
+            Verbose = result.GetValue(verbose),
+        };
+
+        private static Level ParseFailLevel(string? text) => text switch
+        {
+            "warning" => Level.Warning,
+            "note" => Level.Note,
+            "none" => Level.None,
+            _ => Level.Error,
+        };
+    }
+
+    /// <summary>The standard help, followed by examples and the exit codes.</summary>
+    private sealed class ExamplesHelpAction : SynchronousCommandLineAction
+    {
+        private readonly HelpAction standard;
+
+        public ExamplesHelpAction(HelpAction standard) => this.standard = standard;
+
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            standard.Invoke(parseResult);
+            parseResult.InvocationConfiguration.Output.WriteLine(Examples);
+            return ExitClean;
+        }
+    }
+
+    /// <summary><c>--version</c>: the tool's version (the entry assembly may be a test host, so it is not asked).</summary>
+    private sealed class PrintVersionAction : SynchronousCommandLineAction
+    {
+        public override bool ClearsParseErrors => true;
+
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(Version);
+            return ExitClean;
+        }
+    }
+}
+
+/// <summary>The command line's values, as <see cref="LintRun"/> uses them.</summary>
+internal sealed class LintSettings
+{
+    public IReadOnlyList<string> Paths { get; init; } = Array.Empty<string>();
+
+    public string Format { get; init; } = "text";
+
+    public string? Output { get; init; }
+
+    public string? Parameters { get; init; }
+
+    public string? Config { get; init; }
+
+    public Level FailLevel { get; init; } = Level.Error;
+
+    public bool IncludeInconclusive { get; init; }
+
+    public string? Baseline { get; init; }
+
+    public string? WriteBaseline { get; init; }
+
+    public bool NoColor { get; init; }
+
+    public bool Quiet { get; init; }
+
+    public bool Verbose { get; init; }
+}
