@@ -1,8 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
+using System.Reflection;
+using CmkLint.Configuration;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
+using CmkLint.Reporting;
+using CmkLint.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -19,6 +24,9 @@ public sealed class LintTemplates : Task
     internal const string SarifCode = "CMKMSB002";
     internal const string ConfigurationCode = "CMKMSB003";
 
+    /// <summary>Where the project lives (SARIF <c>informationUri</c>).</summary>
+    private const string InformationUri = "https://github.com/cmklint/cmklint";
+
     /// <summary>Templates, Bicep files and parameters files; JSON files that are not templates are skipped by content.</summary>
     [Required]
     public ITaskItem[] Templates { get; set; } = Array.Empty<ITaskItem>();
@@ -29,11 +37,14 @@ public sealed class LintTemplates : Task
     /// <summary>Warnings fail the build too.</summary>
     public bool TreatWarningsAsErrors { get; set; }
 
-    /// <summary>A <c>cmklint.json</c> to apply (empty: none).</summary>
+    /// <summary>A <c>cmklint.json</c> to apply (empty: none); the targets pass the nearest one above the project.</summary>
     public string? ConfigFile { get; set; }
 
-    /// <summary>Where to write a SARIF log of the run (empty: none).</summary>
+    /// <summary>Where to write a SARIF 2.1.0 log of the run (empty: none).</summary>
     public string? SarifFile { get; set; }
+
+    /// <summary>The folder SARIF URIs are relative to (empty: the repository root above the project, else the project folder).</summary>
+    public string? SourceRoot { get; set; }
 
     /// <summary>Keep inconclusive checks (logged as messages; in SARIF as <c>kind: "open"</c>).</summary>
     public bool IncludeInconclusive { get; set; }
@@ -47,12 +58,6 @@ public sealed class LintTemplates : Task
     [Output]
     public int WarningCount { get; private set; }
 
-    /// <summary>Reads <c>cmklint.json</c>; null while the engine's configuration reader is not part of this build.</summary>
-    internal IRunConfiguration? Configuration { get; set; } = EngineServices.Configuration;
-
-    /// <summary>Writes SARIF; null while the engine's SARIF writer is not part of this build.</summary>
-    internal ISarifReport? Sarif { get; set; } = EngineServices.Sarif;
-
     /// <summary>Fixed in tests so date checks are stable.</summary>
     internal DateTimeOffset? Now { get; set; }
 
@@ -64,6 +69,7 @@ public sealed class LintTemplates : Task
             return false;
         }
 
+        var clock = Stopwatch.StartNew();
         var policy = new FailPolicy(failLevel, TreatWarningsAsErrors);
         var options = new LintOptions { IncludeInconclusive = IncludeInconclusive };
         if (Now is { } now)
@@ -71,8 +77,12 @@ public sealed class LintTemplates : Task
             options.Now = now;
         }
 
-        var paths = CollectPaths(options);
-        var configFindings = Configure(options);
+        if (!TryReadConfiguration(out var configuration))
+        {
+            return false;
+        }
+
+        var paths = CollectPaths(options, configuration);
         LogEngineLocation();
 
         LintResult result;
@@ -87,13 +97,8 @@ public sealed class LintTemplates : Task
             return false;
         }
 
-        Configuration?.ApplySuppressions(result.Findings);
+        configuration?.ApplySuppressions(result.Findings);
         int notes = 0;
-        foreach (var finding in configFindings)
-        {
-            Report(finding, policy, ref notes);
-        }
-
         foreach (var finding in result.Findings)
         {
             Report(finding, policy, ref notes);
@@ -101,12 +106,20 @@ public sealed class LintTemplates : Task
 
         FilesAnalyzed = result.FilesAnalyzed;
         Log.LogMessage(MessageImportance.Normal, $"CmkLint: {result.FilesAnalyzed} template(s) analysed: {ErrorCount} error(s), {WarningCount} warning(s), {notes} message(s); fail level {policy}.");
-        WriteSarif(result);
+        WriteSarif(result, clock.Elapsed);
         return !Log.HasLoggedErrors;
     }
 
-    private List<string> CollectPaths(LintOptions options)
+    private List<string> CollectPaths(LintOptions options, LintConfiguration? configuration)
     {
+        if (configuration is not null)
+        {
+            foreach (var pair in configuration.Levels)
+            {
+                options.Levels[pair.Key] = pair.Value;
+            }
+        }
+
         var paths = new List<string>(Templates.Length);
         int unread = 0;
         foreach (var item in Templates)
@@ -118,11 +131,22 @@ public sealed class LintTemplates : Task
                 continue;
             }
 
+            // As in the CLI: include/exclude filter the files found by globbing, not the ones the project lists itself.
+            if (configuration is not null && IsDiscovered(item)
+                && ((configuration.Include.Count > 0 && !configuration.Matches(configuration.Include, path)) || configuration.Matches(configuration.Exclude, path)))
+            {
+                continue;
+            }
+
             paths.Add(path);
             string parameters = item.GetMetadata("Parameters");
             if (!string.IsNullOrWhiteSpace(parameters))
             {
                 options.ParameterFiles[TemplateLoader.Normalize(path)] = ResolveFromProject(item, parameters.Trim());
+            }
+            else if (configuration?.ParameterFileFor(path) is string configured)
+            {
+                options.ParameterFiles[TemplateLoader.Normalize(path)] = configured;
             }
         }
 
@@ -134,6 +158,8 @@ public sealed class LintTemplates : Task
 
         return paths;
     }
+
+    private static bool IsDiscovered(ITaskItem item) => string.Equals(item.GetMetadata("CmkLintDiscovered"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Relative metadata paths are relative to the project that defined the item, as MSBuild's own are.</summary>
     private static string ResolveFromProject(ITaskItem item, string path)
@@ -161,27 +187,36 @@ public sealed class LintTemplates : Task
         return false;
     }
 
-    private IReadOnlyList<Finding> Configure(LintOptions options)
+    /// <summary>Reads <see cref="ConfigFile"/> strictly, as the CLI does: a mistake in it is an error at its line and column.</summary>
+    private bool TryReadConfiguration(out LintConfiguration? configuration)
     {
+        configuration = null;
         if (string.IsNullOrWhiteSpace(ConfigFile))
         {
-            return Array.Empty<Finding>();
+            return true;
         }
 
         string path = Path.GetFullPath(ConfigFile!.Trim());
         if (!File.Exists(path))
         {
             Log.LogError(null, ConfigurationCode, null, null, 0, 0, 0, 0, $"CmkLintConfig names '{path}', which does not exist.");
-            return Array.Empty<Finding>();
+            return false;
         }
 
-        if (Configuration is null)
+        var errors = new List<ConfigurationError>();
+        configuration = ConfigurationReader.Read(path, PhysicalFileSystem.Instance, errors);
+        foreach (var error in errors)
         {
-            Log.LogWarning(null, ConfigurationCode, null, path, 0, 0, 0, 0, "This version of CmkLint.MSBuild does not read cmklint.json yet; the file is ignored.");
-            return Array.Empty<Finding>();
+            Log.LogError(null, ConfigurationCode, null, Path.GetFullPath(error.Path), error.Line, error.Column, 0, 0, error.Message, Array.Empty<object>());
         }
 
-        return Configuration.Configure(path, options);
+        if (configuration is null)
+        {
+            return false;
+        }
+
+        Log.LogMessage(MessageImportance.Normal, $"CmkLint: using configuration {path}");
+        return true;
     }
 
     private void Report(Finding finding, FailPolicy policy, ref int notes)
@@ -238,7 +273,7 @@ public sealed class LintTemplates : Task
         }
     }
 
-    private void WriteSarif(LintResult result)
+    private void WriteSarif(LintResult result, TimeSpan elapsed)
     {
         if (string.IsNullOrWhiteSpace(SarifFile))
         {
@@ -246,27 +281,45 @@ public sealed class LintTemplates : Task
         }
 
         string path = Path.GetFullPath(SarifFile!.Trim());
-        if (Sarif is null)
-        {
-            Log.LogWarning(null, SarifCode, null, null, 0, 0, 0, 0, $"This version of CmkLint.MSBuild cannot write SARIF yet; '{path}' was not written.");
-            return;
-        }
-
+        string root = string.IsNullOrWhiteSpace(SourceRoot) ? RepositoryRoot(Directory.GetCurrentDirectory()) : Path.GetFullPath(SourceRoot!.Trim());
+        var run = new ReportRun(result.Findings, result.FilesAnalyzed, elapsed, new ToolInfo("cmklint", ToolVersion(), InformationUri), root);
         try
         {
-            string? dir = Path.GetDirectoryName(path);
-            if (!string.IsNullOrEmpty(dir))
+            string? folder = Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(folder))
             {
-                Directory.CreateDirectory(dir);
+                Directory.CreateDirectory(folder);
             }
 
-            Sarif.Write(result, path);
+            using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+            SarifReporter.Write(writer, run);
+            Log.LogMessage(MessageImportance.Normal, $"CmkLint: SARIF written to {path}");
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
             Log.LogError(null, SarifCode, null, null, 0, 0, 0, 0, $"Cannot write the SARIF file '{path}': {e.Message}");
         }
     }
+
+    /// <summary>The nearest folder with <c>.git</c> (SARIF URIs are repository-relative, as the CLI writes them), else the start folder.</summary>
+    private static string RepositoryRoot(string start)
+    {
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+        {
+            string git = Path.Combine(folder.FullName, ".git");
+            if (Directory.Exists(git) || File.Exists(git))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return start;
+    }
+
+    private static string ToolVersion() =>
+        typeof(LintTemplates).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(LintTemplates).Assembly.GetName().Version?.ToString()
+        ?? "0.0.0";
 
     /// <summary>At -v:diag the log shows which engine and which Newtonsoft.Json the task loaded (MSBuild ships its own copy).</summary>
     private void LogEngineLocation()

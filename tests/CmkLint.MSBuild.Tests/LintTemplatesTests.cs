@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using CmkLint.Diagnostics;
-using CmkLint.Engine;
+using System.Text.Json;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Xunit;
@@ -200,62 +199,110 @@ public sealed class LintTemplatesTests : IDisposable
     }
 
     [Fact]
-    public void Sarif_file_is_written_through_the_report_writer_with_the_run_result()
+    public void Sarif_file_has_the_finding_with_its_rule_region_and_help()
     {
-        string path = folder.Write("registry.json", Templates.Standard);
-        var sarif = new RecordingSarifReport();
+        string path = folder.Write("infra/registry.json", Templates.Standard);
         var task = NewTask(Item(path));
-        task.Sarif = sarif;
         task.SarifFile = Path.Combine(folder.Path, "out", "cmklint.sarif");
+        task.SourceRoot = folder.Path;
 
-        task.Execute();
+        Assert.False(task.Execute());
 
-        Assert.Equal(task.SarifFile, sarif.Path);
-        Assert.Equal("CMK001", Assert.Single(sarif.Result!.Findings).RuleId);
-        Assert.True(Directory.Exists(Path.Combine(folder.Path, "out")));
+        using var sarif = JsonDocument.Parse(File.ReadAllText(task.SarifFile));
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        var result = Assert.Single(run.GetProperty("results").EnumerateArray());
+        Assert.Equal("CMK001", result.GetProperty("ruleId").GetString());
+        var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.Equal("infra/registry.json", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var (line, column) = Templates.PositionOf(Templates.Standard, "\"Standard\"");
+        Assert.Equal(line, location.GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.Equal(column, location.GetProperty("region").GetProperty("startColumn").GetInt32());
     }
 
     [Fact]
-    public void Sarif_file_without_a_writer_is_a_warning_not_a_silent_skip()
+    public void Sarif_file_is_written_for_a_clean_run_too()
     {
         string path = folder.Write("registry.json", Templates.Premium);
         var task = NewTask(Item(path));
-        task.Sarif = null;
         task.SarifFile = Path.Combine(folder.Path, "cmklint.sarif");
 
         Assert.True(task.Execute());
-        Assert.Equal("CMKMSB002", Assert.Single(engine.Warnings).Code);
+
+        using var sarif = JsonDocument.Parse(File.ReadAllText(task.SarifFile));
+        Assert.Empty(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
     }
 
     [Fact]
-    public void Configuration_levels_apply_to_the_run()
+    public void Configuration_rule_level_applies_to_the_run()
     {
         string path = folder.Write("registry.json", Templates.Standard);
-        string config = folder.Write("cmklint.json", "{}");
-        var configuration = new LevelConfiguration("CMK001", Level.Warning);
         var task = NewTask(Item(path));
-        task.Configuration = configuration;
-        task.ConfigFile = config;
+        task.ConfigFile = folder.Write("cmklint.json", """{ "rules": { "cmk-requires-premium": "warning" } }""");
 
         Assert.True(task.Execute());
-        Assert.Equal(config, configuration.ReadPath);
         Assert.Equal("CMK001", Assert.Single(engine.Warnings).Code);
         Assert.Empty(engine.Errors);
     }
 
     [Fact]
-    public void Configuration_without_a_reader_is_a_warning_on_the_config_file()
+    public void Configuration_suppression_turns_the_error_into_a_low_message()
     {
-        string path = folder.Write("registry.json", Templates.Premium);
-        string config = folder.Write("cmklint.json", "{}");
+        string path = folder.Write("infra/registry.json", Templates.Standard);
         var task = NewTask(Item(path));
-        task.Configuration = null;
-        task.ConfigFile = config;
+        task.ConfigFile = folder.Write("cmklint.json", """{ "suppress": [ { "rule": "CMK001", "paths": ["infra/**"], "justification": "legacy registry" } ] }""");
 
         Assert.True(task.Execute());
-        var warning = Assert.Single(engine.Warnings);
-        Assert.Equal("CMKMSB003", warning.Code);
-        Assert.Equal(config, warning.File);
+        Assert.Empty(engine.Errors);
+        var message = Assert.Single(engine.Messages, m => m.Code == "CMK001" && m.Importance == MessageImportance.Low);
+        Assert.Contains("legacy registry", message.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Configuration_exclude_skips_discovered_items_but_not_listed_ones()
+    {
+        string path = folder.Write("legacy/registry.json", Templates.Standard);
+        string config = folder.Write("cmklint.json", """{ "exclude": ["legacy/**"] }""");
+        var discovered = Item(path);
+        discovered.SetMetadata("CmkLintDiscovered", "true");
+
+        var fromGlob = NewTask(discovered);
+        fromGlob.ConfigFile = config;
+        Assert.True(fromGlob.Execute());
+        Assert.Empty(engine.Errors);
+
+        var listed = NewTask(Item(path));
+        listed.ConfigFile = config;
+        Assert.False(listed.Execute());
+        Assert.Equal("CMK001", Assert.Single(engine.Errors).Code);
+    }
+
+    [Fact]
+    public void Configuration_parameters_map_a_template_to_its_parameters_file()
+    {
+        string path = folder.Write("infra/registry.json", Templates.SkuParameter);
+        folder.Write("infra/prod.values.json", Templates.Parameters("Standard"));
+        var task = NewTask(Item(path));
+        task.ConfigFile = folder.Write("cmklint.json", """{ "parameters": { "infra/registry.json": "infra/prod.values.json" } }""");
+
+        Assert.False(task.Execute());
+        Assert.Equal("CMK001", Assert.Single(engine.Errors).Code);
+    }
+
+    [Fact]
+    public void Configuration_mistake_is_an_error_at_its_line_and_column()
+    {
+        string path = folder.Write("registry.json", Templates.Premium);
+        var task = NewTask(Item(path));
+        string text = "{\n  \"rules\": {\n    \"CMK999\": \"error\"\n  }\n}\n";
+        task.ConfigFile = folder.Write("cmklint.json", text);
+
+        Assert.False(task.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CMKMSB003", error.Code);
+        Assert.Equal(task.ConfigFile, error.File);
+        Assert.Equal(3, error.LineNumber);
+        Assert.Contains("CMK999", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -289,42 +336,4 @@ public sealed class LintTemplatesTests : IDisposable
     };
 
     private static TaskItem Item(string path) => new(path);
-
-    private sealed class RecordingSarifReport : ISarifReport
-    {
-        public string? Path { get; private set; }
-
-        public LintResult? Result { get; private set; }
-
-        public void Write(LintResult result, string sarifPath)
-        {
-            Result = result;
-            Path = sarifPath;
-        }
-    }
-
-    private sealed class LevelConfiguration : IRunConfiguration
-    {
-        private readonly string ruleId;
-        private readonly Level level;
-
-        public LevelConfiguration(string ruleId, Level level)
-        {
-            this.ruleId = ruleId;
-            this.level = level;
-        }
-
-        public string? ReadPath { get; private set; }
-
-        public IReadOnlyList<Finding> Configure(string configPath, LintOptions options)
-        {
-            ReadPath = configPath;
-            options.Levels[ruleId] = level;
-            return Array.Empty<Finding>();
-        }
-
-        public void ApplySuppressions(IReadOnlyList<Finding> findings)
-        {
-        }
-    }
 }

@@ -61,10 +61,19 @@ public sealed class PackageBuildTests
         string folder = NewProject("warnings");
         string template = Write(folder, "infra/registry.json", Templates.AllowedStandard);
 
-        var passing = Build(folder);
+        string sarif = Path.Combine(folder, "obj", "cmklint.sarif");
+        var passing = Build(folder, $"-p:CmkLintSarifFile={sarif}");
         Assert.True(passing.ExitCode == 0, passing.ToString());
         Assert.Contains($"{template}(", passing.Output, StringComparison.Ordinal);
         Assert.Contains("warning CMK001: ", passing.Output, StringComparison.Ordinal);
+
+        // The SARIF writer uses Newtonsoft.Json inside MSBuild's process: the file proves it loaded and ran.
+        using (var log = System.Text.Json.JsonDocument.Parse(File.ReadAllText(sarif)))
+        {
+            var result = Assert.Single(log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+            Assert.Equal("CMK001", result.GetProperty("ruleId").GetString());
+            Assert.Equal("warning", result.GetProperty("level").GetString());
+        }
 
         // Changing a setting re-runs the check even though the template did not change.
         var failing = Build(folder, "--no-restore", "-p:CmkLintTreatWarningsAsErrors=true");
@@ -96,6 +105,7 @@ public sealed class PackageBuildTests
 
         var build = Build(folder, "-v:n");
         Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("CmkLint: using configuration " + Path.Combine(folder, "cmklint.json"), build.Output, StringComparison.Ordinal);
         Assert.Matches(new Regex(@"CmkLint: [1-9][0-9]* template\(s\) analysed: 0 error\(s\), 0 warning\(s\)"), build.Output);
     }
 
