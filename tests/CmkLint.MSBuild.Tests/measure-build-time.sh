@@ -30,30 +30,35 @@ XML
 # 50 templates: the sample's full CMK chain (identity, vault, key, registry), each its own file.
 for i in $(seq -w 1 50); do cp "$REPO/samples/MsBuildSample/infra/registry.json" "$P/infra/registry$i.json"; done
 
-build() { # prints wall-clock ms, then from the performance summary: the CmkLint targets' ms (both) and the LintTemplates task's ms
-  local start end log; log="$WORK/build.log"; start=$(date +%s%N)
-  dotnet build "$P" --no-restore --disable-build-servers -nodeReuse:false -clp:PerformanceSummary "$@" > "$log" 2>&1 || { cat "$log"; exit 1; }
-  end=$(date +%s%N)
-  local targets task
+build() { # prints wall-clock ms, CPU ms (user+sys of the build and its processes), then from the performance summary: the CmkLint targets' ms and the LintTemplates task's ms
+  local log="$WORK/build.log" rc=0 TIMEFORMAT='%R %U %S'
+  { time dotnet build "$P" --no-restore --disable-build-servers -nodeReuse:false -clp:PerformanceSummary "$@" > "$log" 2>&1 || rc=$?; } 2> "$WORK/time"
+  [ "$rc" = 0 ] || { cat "$log"; exit 1; }
+  local wall cpu targets task
+  read -r wall cpu < <(awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$WORK/time")
   targets=$(awk '/Target Performance Summary/{t=1} /Task Performance Summary/{t=0} t && ($3=="CmkLint" || $3=="_CmkLintWriteSettings") {s+=$1} END {print s+0}' "$log")
   task=$(awk '/Task Performance Summary/{t=1} t && $3=="LintTemplates" {print $1; exit}' "$log")
-  echo "$(( (end - start) / 1000000 )) ${targets} ${task:-0}"
+  echo "$wall $cpu ${targets} ${task:-0}"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 dotnet restore "$P" >/dev/null
-build >/dev/null   # first build: compiles, runs the check
-echo "runs per figure: $RUNS (median); machine: $(nproc) cores; $(dotnet --version)"
+build >/dev/null   # first build: compiles
+echo "runs per figure: $RUNS (median); machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); SDK $(dotnet --version)"
 
-off=(); on=(); noop_targets=(); full=(); target=(); task=()
+# Phases, not interleaved: a build with CmkLintEnabled=false drops the check's stamp from the
+# build's file list (IncrementalClean deletes it), so the next enabled build would re-run the check.
+declare -a off_w off_c on_w on_c on_t full_w full_c full_t full_k
+build -p:CmkLintEnabled=false >/dev/null
+for r in $(seq "$RUNS"); do read -r w c _ _ <<< "$(build -p:CmkLintEnabled=false)"; off_w+=("$w"); off_c+=("$c"); done
+build >/dev/null
+for r in $(seq "$RUNS"); do read -r w c t _ <<< "$(build)"; on_w+=("$w"); on_c+=("$c"); on_t+=("$t"); done
 for r in $(seq "$RUNS"); do
-  off+=("$(build -p:CmkLintEnabled=false | cut -d' ' -f1)")
-  read -r w t _ <<< "$(build)"; on+=("$w"); noop_targets+=("$t")
   touch "$P"/infra/*.json               # the 50 templates changed: the check re-runs, compilation does not
-  read -r w t k <<< "$(build)"; full+=("$w"); target+=("$t"); task+=("$k")
+  read -r w c t k <<< "$(build)"; full_w+=("$w"); full_c+=("$c"); full_t+=("$t"); full_k+=("$k")
 done
-m_off=$(printf '%s\n' "${off[@]}" | median); m_on=$(printf '%s\n' "${on[@]}" | median); m_full=$(printf '%s\n' "${full[@]}" | median)
-echo "no-op build, CmkLint disabled:        ${m_off} ms"
-echo "no-op build, CmkLint enabled:         ${m_on} ms   (wall-clock difference: $((m_on - m_off)) ms; CmkLint targets, skipped: $(printf '%s\n' "${noop_targets[@]}" | median) ms)"
-echo "50 templates changed, check re-runs:  ${m_full} ms   (wall-clock difference: $((m_full - m_off)) ms)"
-echo "  CmkLint targets: $(printf '%s\n' "${target[@]}" | median) ms; LintTemplates task: $(printf '%s\n' "${task[@]}" | median) ms (performance summary)"
+m() { printf '%s\n' "$@" | median; }
+printf '%-44s wall %6s ms  cpu %6s ms\n' "no-op build, CmkLint disabled:" "$(m "${off_w[@]}")" "$(m "${off_c[@]}")"
+printf '%-44s wall %6s ms  cpu %6s ms  (CmkLint targets, skipped: %s ms)\n' "no-op build, CmkLint enabled:" "$(m "${on_w[@]}")" "$(m "${on_c[@]}")" "$(m "${on_t[@]}")"
+printf '%-44s wall %6s ms  cpu %6s ms  (CmkLint targets: %s ms, LintTemplates task: %s ms)\n' "50 templates changed, check re-runs:" "$(m "${full_w[@]}")" "$(m "${full_c[@]}")" "$(m "${full_t[@]}")" "$(m "${full_k[@]}")"
+echo "added by CmkLint (medians): no-op build: wall $(( $(m "${on_w[@]}") - $(m "${off_w[@]}") )) ms, cpu $(( $(m "${on_c[@]}") - $(m "${off_c[@]}") )) ms; 50 templates: wall $(( $(m "${full_w[@]}") - $(m "${off_w[@]}") )) ms, cpu $(( $(m "${full_c[@]}") - $(m "${off_c[@]}") )) ms"
