@@ -124,6 +124,10 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
 
         private readonly Option<string?> writeBaseline = new("--write-baseline") { Description = "Write every current finding to this baseline file (and accept them for this run).", HelpName = "FILE" };
 
+        private readonly Option<string?> previous = new("--previous") { Description = "Compare with the same templates at this git revision (origin/main, a tag, HEAD~1): CMK007, CMK008, CMK016.", HelpName = "REF" };
+
+        private readonly Option<string?> deployed = new("--deployed") { Description = "Compare with the deployed resources exported to FILE (az acr show, az resource show/list, az group export): CMK007, CMK008, CMK016.", HelpName = "FILE" };
+
         private readonly Option<bool> noColor = new("--no-color") { Description = "No colours (colour is only used on a terminal anyway; NO_COLOR is honoured)." };
 
         private readonly Option<bool> quiet = new("--quiet", "-q") { Description = "Print findings only: no summary, no progress, no notices." };
@@ -136,7 +140,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
             var root = new RootCommand("cmklint: finds customer-managed-key (CMK) mistakes in Azure Container Registry deployments (ARM JSON, Bicep) before they are deployed.");
             root.Arguments.Add(paths);
-            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, noColor, quiet, verbose })
+            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, noColor, quiet, verbose })
             {
                 root.Options.Add(option);
             }
@@ -167,6 +171,8 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             IncludeInconclusive = result.GetValue(includeInconclusive),
             Baseline = result.GetValue(baseline),
             WriteBaseline = result.GetValue(writeBaseline),
+            Previous = result.GetValue(previous),
+            Deployed = result.GetValue(deployed),
             NoColor = result.GetValue(noColor),
             Quiet = result.GetValue(quiet),
             Verbose = result.GetValue(verbose),
@@ -231,6 +237,12 @@ internal sealed class LintSettings
     public string? Baseline { get; init; }
 
     public string? WriteBaseline { get; init; }
+
+    /// <summary><c>--previous REF</c>: a git revision to compare with.</summary>
+    public string? Previous { get; init; }
+
+    /// <summary><c>--deployed FILE</c>: an export of the deployed resources to compare with.</summary>
+    public string? Deployed { get; init; }
 
     public bool NoColor { get; init; }
 

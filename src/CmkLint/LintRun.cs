@@ -6,6 +6,7 @@ using CmkLint.Cli.Discovery;
 using CmkLint.Configuration;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
+using CmkLint.PreviousState;
 using CmkLint.Reporting;
 using CmkLint.Text;
 
@@ -119,6 +120,25 @@ internal static class LintRun
             }
 
             options.ParameterFiles[discovery.ExplicitFiles[0]] = Path.GetFullPath(settings.Parameters);
+        }
+
+        // Previous states: a revision or export that cannot be read is a usage error, not a silent pass.
+        if (settings.Previous is not null)
+        {
+            options.Previous.Add(PreviousStateSource.GitRevision(settings.Previous));
+        }
+
+        if (settings.Deployed is not null)
+        {
+            options.Previous.Add(PreviousStateSource.DeployedExport(settings.Deployed));
+        }
+
+        foreach (var source in options.Previous)
+        {
+            if (source.Open() is string comparisonError)
+            {
+                return Usage(console, comparisonError);
+            }
         }
 
         // Analysis (the engine reads, parses and analyses on all cores).

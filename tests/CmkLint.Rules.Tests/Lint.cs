@@ -67,8 +67,24 @@ internal static class Lint
         return dir?.FullName ?? throw new InvalidOperationException("CmkLint.sln not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>The shared folder beside the repository (corpus, tools).</summary>
-    public static string SharedRoot() => Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared"));
+    /// <summary>
+    /// The shared folder beside the repository (corpus, tools): <c>../shared</c> as CI lays it out; a git
+    /// worktree kept in a subfolder finds it beside a further ancestor.
+    /// </summary>
+    public static string SharedRoot()
+    {
+        string beside = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared"));
+        for (var dir = new DirectoryInfo(RepositoryRoot()).Parent; dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "shared");
+            if (Directory.Exists(Path.Combine(candidate, "corpus")))
+            {
+                return candidate;
+            }
+        }
+
+        return beside;
+    }
 
     public static string Describe(LintResult result) => string.Join(Environment.NewLine, result.Findings.Select(f => f.ToString()));
 }

@@ -7,6 +7,7 @@ using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 using CmkLint.Model;
+using CmkLint.PreviousState;
 using CmkLint.Rules;
 using CmkLint.Text;
 
@@ -30,7 +31,7 @@ public sealed class LintEngine
     }
 
     /// <summary>The front ends, in the order they are asked (the first that handles a path reads it).</summary>
-    public static List<ITemplateFrontEnd> FrontEnds { get; } = new() { new ArmFrontEnd() };
+    public static List<ITemplateFrontEnd> FrontEnds { get; } = new() { new ArmFrontEnd(), new Bicep.BicepFrontEnd() };
 
     /// <summary>Analyses files (not folders: discovering files is the caller's job).</summary>
     public LintResult Analyze(IEnumerable<string> paths) => Analyze(paths, options.FileSystem);
@@ -38,6 +39,15 @@ public sealed class LintEngine
     private LintResult Analyze(IEnumerable<string> paths, IFileSystem fileSystem)
     {
         var loader = new TemplateLoader(options, FrontEnds, fileSystem);
+        var comparisonErrors = new List<string>();
+        foreach (var previous in options.Previous)
+        {
+            if (previous.Open() is { } error)
+            {
+                comparisonErrors.Add(error);
+            }
+        }
+
         var files = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
@@ -89,7 +99,7 @@ public sealed class LintEngine
             }
         }
 
-        return new LintResult(Finish(all, loader), analysed);
+        return new LintResult(Finish(all, loader), analysed, comparisonErrors);
     }
 
     /// <summary>Analyses in-memory files (tests, the analyzer): paths map to texts; other paths are read from the options' file system.</summary>
@@ -109,7 +119,7 @@ public sealed class LintEngine
             {
                 foreach (var (values, source) in EntryPoints(path, loader))
                 {
-                    RunEntry(result.Template, values, source, findings);
+                    RunEntry(path, result.Template, values, source, findings);
                 }
             }
             else if (result.UsingTemplate is not null && result.ParameterValues is not null)
@@ -117,7 +127,7 @@ public sealed class LintEngine
                 var target = loader.Load(result.UsingTemplate);
                 if (target.Template is not null)
                 {
-                    RunEntry(target.Template, result.ParameterValues, TemplateLoader.DisplayPath(path), findings);
+                    RunEntry(result.UsingTemplate, target.Template, result.ParameterValues, TemplateLoader.DisplayPath(path), findings);
                 }
             }
         }
@@ -187,7 +197,7 @@ public sealed class LintEngine
         }
     }
 
-    private void RunEntry(Template template, IReadOnlyDictionary<string, Expr>? values, string? source, List<Finding> findings)
+    private void RunEntry(string templatePath, Template template, IReadOnlyDictionary<string, Expr>? values, string? source, List<Finding> findings)
     {
         var evaluation = new EvaluationOptions { Now = options.Now };
         var graph = GraphBuilder.Build(template, values, source, evaluation);
@@ -196,16 +206,42 @@ public sealed class LintEngine
         if (graph.OfType(CmkRegistry.RegistryType).Count > 0)
         {
             findings.AddRange(AllowedValueVariants(template, values, source, evaluation, baseline));
+            findings.AddRange(CompareWithPrevious(templatePath, graph, values, source, evaluation));
         }
     }
 
-    private List<Finding> RunRules(ResourceGraph graph, EvaluationOptions evaluation)
+    /// <summary>Runs the previous-state rules once per comparison (git revision, deployed export), naming the comparison in each finding.</summary>
+    private IEnumerable<Finding> CompareWithPrevious(string templatePath, ResourceGraph graph, IReadOnlyDictionary<string, Expr>? values, string? source, EvaluationOptions evaluation)
     {
-        var context = new RuleContext(graph, evaluation);
+        foreach (var previous in options.Previous)
+        {
+            var comparison = previous.CompareWith(templatePath, values, source, evaluation, options);
+            if (comparison is null)
+            {
+                continue;
+            }
+
+            foreach (var finding in RunRules(graph, evaluation, comparison))
+            {
+                finding.Comparison ??= comparison.Comparison;
+                yield return finding;
+            }
+        }
+    }
+
+    private List<Finding> RunRules(ResourceGraph graph, EvaluationOptions evaluation, PreviousComparison? previous = null)
+    {
+        var context = new RuleContext(graph, evaluation) { Previous = previous };
         var list = new List<Finding>();
         foreach (var rule in options.Rules)
         {
             if (options.Levels.TryGetValue(rule.Descriptor.Id, out var level) && level == Level.None)
+            {
+                continue;
+            }
+
+            // Previous-state rules run only in a comparison pass; the others only in the ordinary one.
+            if ((rule is IPreviousStateRule) != (previous is not null))
             {
                 continue;
             }

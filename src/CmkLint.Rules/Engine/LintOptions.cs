@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CmkLint.Diagnostics;
+using CmkLint.PreviousState;
 using CmkLint.Rules;
 using CmkLint.Text;
 
@@ -31,6 +32,12 @@ public sealed class LintOptions
 
     /// <summary>Files larger than this are not parsed (CMK900).</summary>
     public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// Previous states to compare with (CMK007, CMK008, CMK016): <see cref="PreviousStateSource.GitRevision"/>
+    /// (<c>--previous</c>, <c>CmkLintPrevious</c>) and <see cref="PreviousStateSource.DeployedExport"/> (<c>--deployed</c>).
+    /// </summary>
+    public List<PreviousStateSource> Previous { get; } = new();
 
     /// <summary>Analyse files in parallel on all cores.</summary>
     public bool Parallel { get; set; } = true;

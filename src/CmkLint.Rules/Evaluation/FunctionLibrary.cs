@@ -121,7 +121,15 @@ internal static partial class Functions
             }
         }
 
-        return InvokeKnown(evaluator, name, a, span) ?? new UnknownValue($"function '{name}' is not evaluated by CmkLint", span);
+        try
+        {
+            return InvokeKnown(evaluator, name, a, span) ?? new UnknownValue($"function '{name}' is not evaluated by CmkLint", span);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+        {
+            // Known arguments the function rejects (uri('', ...), base64ToString('%')): the deployment would fail here, so the value is not known.
+            return new UnknownValue($"{name}() cannot be computed from these arguments ({e.Message})", span);
+        }
     }
 
     private static bool IsPureStringFunction(string name)

@@ -11,3 +11,8 @@ public interface IRule
     /// <summary>Yields the findings for one deployment tree. Never throws on odd input.</summary>
     IEnumerable<Finding> Analyze(RuleContext context);
 }
+
+/// <summary>A rule that compares with a previous state (RuleContext.Previous); the engine runs it once per comparison.</summary>
+public interface IPreviousStateRule : IRule
+{
+}

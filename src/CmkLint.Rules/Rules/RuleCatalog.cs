@@ -12,10 +12,20 @@ public static class RuleCatalog
         new RequirePremiumRule(),
         new RequireUserAssignedIdentityRule(),
         new IdentityClientIdRule(),
+        new KeyAccessRule(),
+        new VaultRecoverableRule(),
         new ContentTrustRule(),
         new CmkOnlyAtCreationRule(),
+        new CmkEnabledOnExistingRegistryRule(),
+        new DisableCmkRule(),
+        new VaultFirewallRule(),
+        new GrantBeforeRegistryRule(),
+        new KeyUsableRule(),
+        new KeyIdentifierRule(),
+        new VersionlessKeyRule(),
         new RegistryApiVersionRule(),
         new TaskLogRetentionRule(),
+        new IdentityRemovedRule(),
     };
 
     public static IReadOnlyList<IRule> Rules => AllRules;
@@ -26,9 +36,14 @@ public static class RuleCatalog
         get
         {
             var list = new List<RuleDescriptor>();
+            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var rule in AllRules)
             {
-                list.Add(rule.Descriptor);
+                // One ID may be checked by several classes (CMK007: one deployment, previous state).
+                if (ids.Add(rule.Descriptor.Id))
+                {
+                    list.Add(rule.Descriptor);
+                }
             }
 
             list.Add(InputDiagnostics.InvalidTemplate);

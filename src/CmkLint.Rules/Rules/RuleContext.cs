@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.PreviousState;
 using CmkLint.Text;
 
 namespace CmkLint.Rules;
@@ -18,6 +19,9 @@ public sealed class RuleContext
     public ResourceGraph Graph { get; }
 
     public EvaluationOptions Options { get; }
+
+    /// <summary>The previous state this entry point is compared with, for <see cref="IPreviousStateRule"/>s; null in the ordinary pass.</summary>
+    public PreviousComparison? Previous { get; init; }
 
     /// <summary>A violation at <paramref name="span"/> about <paramref name="resource"/>'s property <paramref name="propertyPath"/>.</summary>
     public Finding Violation(RuleDescriptor rule, ResourceInstance resource, string propertyPath, SourceSpan span, string message, Level? level = null) =>

@@ -209,6 +209,27 @@ public class ArmFrontEndTests
     }
 
     [Fact]
+    public void Strings_spanning_lines_are_accepted_as_arm_does()
+    {
+        string json = ArmTemplate(Registry(Encryption(), sku: "[if(equals(1, 1),\n          'Standard',\n          'Premium')]"));
+        Assert.Empty(Lint.Json(json).Of("CMK900"));
+        var finding = Assert.Single(Lint.Json(json).Of("CMK001"));
+        Assert.Contains("'Standard'", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("[uri('', 'file.zip')]")]
+    [InlineData("[base64ToString('%%%')]")]
+    public void Function_that_rejects_known_arguments_gives_an_unknown_value_not_an_exception(string expression)
+    {
+        string json = ArmTemplate(Registry(Encryption(), sku: expression));
+        var result = Lint.Json(json, includeInconclusive: true);
+        Assert.Empty(result.Of("CMK900"));
+        var open = Assert.Single(result.Of("CMK001"));
+        Assert.Equal(FindingKind.Inconclusive, open.Kind);
+    }
+
+    [Fact]
     public void Broken_json_is_cmk900_at_the_exact_position_and_other_files_are_still_analysed()
     {
         string broken = "{\n  \"$schema\": \"" + Schema + "\",\n  \"resources\": [\n    { \"type\": \"x\" \"name\": \"y\" }\n  ]\n}\n";
@@ -221,12 +242,16 @@ public class ArmFrontEndTests
     }
 
     [Fact]
-    public void Invalid_expression_is_cmk900_at_the_exact_position_and_other_files_are_still_analysed()
+    public void Invalid_expression_is_a_cmk901_note_at_the_exact_position_and_other_files_are_still_analysed()
     {
+        // The JSON is valid, so the file is read; only the unparseable value is unknown (CMK901 names it).
         string bad = ArmTemplate(Registry(Encryption(), sku: "[concat('a', ]"));
         string good = ArmTemplate(Registry(Encryption(), sku: "Standard"));
         var result = Lint.Files(new Dictionary<string, string> { ["/virtual/bad.json"] = bad, ["/virtual/good.json"] = good });
-        var invalid = Assert.Single(result.Of("CMK900"));
+        Assert.Empty(result.Of("CMK900"));
+        var invalid = Assert.Single(result.Of("CMK901"));
+        Assert.Equal(Level.Note, invalid.Level);
+        Assert.Contains("invalid template expression", invalid.Message);
         Assert.Equal("/virtual/bad.json", invalid.Path);
         Assert.Equal(Lint.Locate(bad, "[concat('a', ]").Line, invalid.Position().Line);
         int start = Lint.Locate(bad, "[concat('a', ]").Column;

@@ -113,6 +113,39 @@ public class BicepCorpusTests
         Assert.True(failures.Count == 0, $"{failures.Count} of {files.Count} files have errors:\n" + string.Join("\n", failures));
     }
 
+    [Fact]
+    public void Decompiled_bicep_has_syntax_errors_only_where_the_compiler_reports_them()
+    {
+        // The decompiler's output carries the compiler's diagnostics as //@[...] comment lines, so a clean file
+        // has none and a file with a placeholder type has a BCP279 under the offending line.
+        var root = SharedCorpus.Combine("corpus", "bicep-baselines", "decompiler", "Working");
+        var files = BicepParse.FilesUnder(root, ".bicep").ToList();
+        Assert.NotEmpty(files);
+        var failures = new List<string>();
+        foreach (var path in files)
+        {
+            var tree = BicepParse.File(path);
+            var expectedLines = new HashSet<int>();
+            var lines = File.ReadAllLines(path);
+            for (int i = 1; i < lines.Length; i++)
+            {
+                var match = Annotation.Match(lines[i]);
+                if (match.Success && ParserCodes.Contains(match.Groups["code"].Value))
+                {
+                    expectedLines.Add(i);
+                }
+            }
+
+            var actualLines = new HashSet<int>(tree.Diagnostics.Select(d => d.Position.Line));
+            if (!actualLines.SetEquals(expectedLines))
+            {
+                failures.Add($"{Path.GetRelativePath(root, path)}: expected errors on [{string.Join(", ", expectedLines)}], got {BicepParse.Describe(tree.Diagnostics.Take(5))}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     /// <summary>
     /// The 1-based lines of main.bicep where a parser-level error of the annotated baseline starts. Each diagnostic
     /// is a <c>//@[start:end) [BCPnnn (Error)] ...</c> line placed under the line that holds the span's last

@@ -103,6 +103,17 @@ public class Cmk007Tests
     }
 
     [Fact]
+    public void Cmk007_generated_names_are_the_same_only_when_built_from_the_same_runtime_values()
+    {
+        const string Generated = "[concat('acr', uniqueString(resourceGroup().id))]";
+        string same = ArmTemplate(Registry("        \"adminUserEnabled\": false", name: Generated) + ",\n" + Registry(Encryption(), name: Generated));
+        Assert.Single(Lint.Json(same).Of("CMK007"));
+
+        string other = ArmTemplate(Registry("        \"adminUserEnabled\": false", name: Generated) + ",\n" + Registry(Encryption(), name: "[concat('acr', uniqueString(subscription().id))]"));
+        Assert.Empty(Lint.Json(other, includeInconclusive: true).Of("CMK007"));
+    }
+
+    [Fact]
     public void Cmk007_conditional_earlier_declaration_that_is_dropped_is_clean()
     {
         string json = ArmTemplate(Plain("      \"condition\": false,\n") + ",\n" + Cmk());

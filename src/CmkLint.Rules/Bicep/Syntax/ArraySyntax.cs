@@ -3,7 +3,7 @@ using CmkLint.Text;
 
 namespace CmkLint.Bicep.Syntax;
 
-/// <summary>An array literal; items may be <see cref="SpreadSyntax"/>.</summary>
+/// <summary>An array literal.</summary>
 public sealed class ArraySyntax : ExpressionSyntax
 {
     public ArraySyntax(SourceSpan span, IReadOnlyList<ExpressionSyntax> items)
@@ -12,6 +12,7 @@ public sealed class ArraySyntax : ExpressionSyntax
         Items = items;
     }
 
+    /// <summary>The items in order; an item may be a <see cref="SpreadSyntax"/>, or a <see cref="SkippedSyntax"/> where an item could not be parsed.</summary>
     public IReadOnlyList<ExpressionSyntax> Items { get; }
 
     /// <inheritdoc/>

@@ -90,6 +90,12 @@ public sealed class BicepLexer
 
     private void AddError(int start, int length, SyntaxError error)
     {
+        // Past the cap the parser drops errors anyway; not building them keeps garbage input cheap.
+        if (diagnostics.Count > BicepParser.MaxDiagnostics)
+        {
+            return;
+        }
+
         diagnostics.Add(new SyntaxDiagnostic(error.Code, error.Message, file.Span(start, length)));
     }
 

@@ -111,7 +111,13 @@ public sealed partial class BicepParser
 
     private SyntaxDiagnostic Diagnostic(SourceSpan span, SyntaxError error) => new SyntaxDiagnostic(error.Code, error.Message, span);
 
-    private void Report(SourceSpan span, SyntaxError error) => diagnostics.Add(Diagnostic(span, error));
+    private void Report(SourceSpan span, SyntaxError error)
+    {
+        if (diagnostics.Count <= MaxDiagnostics)
+        {
+            diagnostics.Add(Diagnostic(span, error));
+        }
+    }
 
     private void ReportAtCurrent(SyntaxError error) => Report(file.Span(Peek().Start, 0), error);
 
@@ -157,7 +163,7 @@ public sealed partial class BicepParser
             }
 
             var span = Synchronize(start, flags, terminators);
-            if ((flags & RecoveryFlags.SuppressDiagnostics) == 0)
+            if ((flags & RecoveryFlags.SuppressDiagnostics) == 0 && diagnostics.Count <= MaxDiagnostics)
             {
                 diagnostics.Add(exception.Diagnostic);
             }

@@ -193,36 +193,36 @@ public sealed partial class BicepParser
             case TokenType.TrueKeyword:
             case TokenType.FalseKeyword:
             case TokenType.NullKeyword:
-            {
-                var literal = Primary(ExpressionFlags.None);
-                return new LiteralTypeSyntax(literal.Span, literal);
-            }
+                {
+                    var literal = Primary(ExpressionFlags.None);
+                    return new LiteralTypeSyntax(literal.Span, literal);
+                }
 
             case TokenType.StringComplete:
             case TokenType.StringLeftPiece:
             case TokenType.MultilineString:
             case TokenType.MultilineStringLeftPiece:
-            {
-                var literal = token.Type == TokenType.MultilineString ? MultilineString() : InterpolableString(SyntaxError.UnrecognizedTypeExpression());
-                return literal is SkippedSyntax ? new SkippedTypeSyntax(literal.Span) : new LiteralTypeSyntax(literal.Span, literal);
-            }
+                {
+                    var literal = token.Type == TokenType.MultilineString ? MultilineString() : InterpolableString(SyntaxError.UnrecognizedTypeExpression());
+                    return literal is SkippedSyntax ? new SkippedTypeSyntax(literal.Span) : new LiteralTypeSyntax(literal.Span, literal);
+                }
 
             case TokenType.LeftBrace:
                 return ObjectType();
             case TokenType.LeftSquare:
                 return TupleType();
             case TokenType.LeftParen:
-            {
-                var items = ParenthesizedList(TypeExpression, span => (TypeSyntax)new SkippedTypeSyntax(span), permitNewLines: false, out var list);
-                var inner = SingleParenthesizedItem(items, list, token.Start, span => new SkippedTypeSyntax(span));
-                return new ParenthesizedTypeSyntax(SpanFrom(token.Start), inner);
-            }
+                {
+                    var items = ParenthesizedList(TypeExpression, span => (TypeSyntax)new SkippedTypeSyntax(span), permitNewLines: false, out var list);
+                    var inner = SingleParenthesizedItem(items, list, token.Start, span => new SkippedTypeSyntax(span));
+                    return new ParenthesizedTypeSyntax(SpanFrom(token.Start), inner);
+                }
 
             case TokenType.Identifier:
-            {
-                var name = MakeIdentifier(Read());
-                return Check(TokenType.LessThan) ? ParameterizedType(null, name, token.Start) : new TypeVariableAccessSyntax(name.Span, name);
-            }
+                {
+                    var name = MakeIdentifier(Read());
+                    return Check(TokenType.LessThan) ? ParameterizedType(null, name, token.Start) : new TypeVariableAccessSyntax(name.Span, name);
+                }
 
             default:
                 throw Error(token, SyntaxError.UnrecognizedTypeExpression());

@@ -16,7 +16,8 @@ public sealed partial class BicepParser
     // (which no handler can catch) on adversarial input.
     private const int MaxNestingDepth = 120;
 
-    private const int MaxDiagnostics = 5000;
+    /// <summary>Errors reported per file at most; a file with more is not worth reading error by error.</summary>
+    internal const int MaxDiagnostics = 5000;
 
     private readonly SourceFile file;
     private readonly string text;

@@ -12,7 +12,7 @@ public sealed class ObjectSyntax : ExpressionSyntax
         Items = items;
     }
 
-    /// <summary>Properties, spreads and nested resources, in source order.</summary>
+    /// <summary>Properties (<see cref="ObjectPropertySyntax"/>), spreads (<see cref="SpreadSyntax"/>) and, in a resource body, nested resources (<see cref="ResourceDeclarationSyntax"/>), in source order; a <see cref="MissingDeclarationSyntax"/> holds decorators left without a resource.</summary>
     public IReadOnlyList<SyntaxNode> Items { get; }
 
     private IReadOnlyList<ObjectPropertySyntax>? properties;

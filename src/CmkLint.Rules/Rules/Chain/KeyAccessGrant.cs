@@ -274,6 +274,41 @@ public sealed class KeyAccessGrant
         return true;
     }
 
+    /// <summary>Whether <c>permissions.keys</c> holds any of get, wrapKey, unwrapKey or all (what a <c>remove</c> would take away).</summary>
+    public static bool? TouchesKeyUse(Value? keys)
+    {
+        if (keys is not ArrayValue array)
+        {
+            return keys is null || keys.IsKnown ? false : null;
+        }
+
+        bool? result = false;
+        foreach (var item in array.Items)
+        {
+            if (item is StringValue s)
+            {
+                if (string.Equals(s.Text, "all", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                foreach (var needed in KeyPermissions)
+                {
+                    if (string.Equals(s.Text, needed, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+            else if (!item.IsKnown)
+            {
+                result = null;
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Whom an objectId/principalId value names, relative to the identity.</summary>
     public static PrincipalMatch MatchPrincipal(Value? principal, ResourceIdValue identity)
     {

@@ -244,7 +244,7 @@ public sealed class KeyIdentifier
                 return true;
             }
 
-            if (lower.IndexOf('.') >= 0 && !lower.StartsWith(".", StringComparison.Ordinal))
+            if (!CouldEndAHost(lower))
             {
                 Problem = $"has a host ending in '{suffix}', which is not a Key Vault or managed HSM host";
                 return false;
@@ -252,6 +252,28 @@ public sealed class KeyIdentifier
         }
 
         Unresolved = host.ToValue();
+        return false;
+    }
+
+    /// <summary>Whether known text at the end of a host might still be the end of a vault or HSM host (<c>azure.net</c> might; <c>.blob.core.windows.net</c> cannot).</summary>
+    private static bool CouldEndAHost(string tail)
+    {
+        foreach (var suffix in VaultHosts)
+        {
+            if (suffix.EndsWith(tail, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var suffix in ManagedHsmHosts)
+        {
+            if (suffix.EndsWith(tail, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using CmkLint.Diagnostics;
+using CmkLint.Rules.Chain;
+
+namespace CmkLint.Rules;
+
+/// <summary>CMK010: the registry must be deployed after the grant that lets its encryption identity use the key.</summary>
+public sealed class GrantBeforeRegistryRule : IRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "CMK010",
+        "cmk-grant-before-registry",
+        "A registry with a customer-managed key must depend on the grant that gives its encryption identity key access.",
+        "Azure Resource Manager deploys resources in parallel unless one depends on another. If the registry does not depend (directly or transitively, through dependsOn, references or module boundaries) on the access policy, vault or role assignment that gives its encryption identity access to the key, the registry may be created first, and creation fails because the key cannot be reached.",
+        Level.Warning,
+        "5.0",
+        "reliability",
+        "cmk",
+        "container-registry");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Analyze(RuleContext context)
+    {
+        foreach (var chain in CmkChain.Of(context.Graph))
+        {
+            var vault = chain.DeployedVault;
+            if (vault is null || chain.Identity.Identity is null || chain.Key.IsManagedHsm)
+            {
+                continue;
+            }
+
+            bool? rbac = chain.UsesRbac(out _);
+            var granting = new List<KeyAccessGrant>();
+            bool waits = false;
+            foreach (var grant in chain.Grants)
+            {
+                bool relevant = rbac is null || (rbac == true) == (grant.Kind == GrantKind.RoleAssignment);
+                if (!relevant || grant.Grants != true)
+                {
+                    continue;
+                }
+
+                granting.Add(grant);
+                waits |= context.Graph.DependsOn(chain.Resource, grant.Resource);
+            }
+
+            if (granting.Count == 0 || waits)
+            {
+                continue;
+            }
+
+            var registry = chain.Resource;
+            var first = granting[0];
+            string what = first.Kind == GrantKind.RoleAssignment ? $"role assignment '{first.Resource.DisplayName}'"
+                : first.Operation == "inline" ? $"vault '{vault.DisplayName}' (its access policy)"
+                : $"access policy resource '{first.Resource.DisplayName}'";
+            var finding = context.Violation(Rule, registry, "dependsOn", registry.Span, $"Registry '{registry.DisplayName}' does not depend on {what}, which gives its encryption identity access to the key; Azure Resource Manager may create the registry first, and creation fails. Add the grant to the registry's dependsOn.");
+            foreach (var grant in granting)
+            {
+                RuleContext.Relate(finding, grant.Resource, "the grant the registry must wait for");
+            }
+
+            yield return finding;
+        }
+    }
+}

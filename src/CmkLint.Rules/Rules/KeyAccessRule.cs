@@ -1,0 +1,219 @@
+using System.Collections.Generic;
+using CmkLint.Diagnostics;
+using CmkLint.Evaluation;
+using CmkLint.Rules.Chain;
+
+namespace CmkLint.Rules;
+
+/// <summary>CMK004: the encryption identity must be able to get, wrap and unwrap the key.</summary>
+public sealed class KeyAccessRule : IRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "CMK004",
+        "cmk-key-access",
+        "The registry's encryption identity must be granted get, wrapKey and unwrapKey on the key.",
+        "The registry wraps and unwraps its data encryption key with the customer-managed key, as its encryption identity. On a vault that uses access policies, a policy for the identity's principal (object) ID must grant get, wrapKey and unwrapKey (or all); the client ID used as objectId grants nothing. On a vault with enableRbacAuthorization, a role assignment for the principal ID at the vault, key or a parent scope must give Key Vault Crypto Service Encryption User, Crypto User, Crypto Officer or Administrator; access policies on such a vault are ignored. Without access, registry creation fails, or the registry's data becomes unreadable.",
+        Level.Error,
+        "8.0",
+        "security",
+        "cmk",
+        "container-registry",
+        "key-vault");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Analyze(RuleContext context)
+    {
+        const string IdentityPath = "properties.encryption.keyVaultProperties.identity";
+        foreach (var chain in CmkChain.Of(context.Graph))
+        {
+            var registry = chain.Resource;
+            var identityId = chain.Identity.Identity;
+            if (identityId is null)
+            {
+                if (chain.Identity.Kind is IdentityValueKind.Unresolved or IdentityValueKind.GuidLiteral)
+                {
+                    yield return context.Inconclusive(Rule, registry, IdentityPath, chain.Identity.Value!, $"that the encryption identity of registry '{registry.DisplayName}' can use the key (the identity is not known)");
+                }
+
+                continue;
+            }
+
+            string identityName = "'" + (identityId.Instance?.DisplayName ?? identityId.LastName ?? identityId.Describe()) + "'";
+            if (chain.Key.IsManagedHsm)
+            {
+                yield return context.Inconclusive(Rule, registry, IdentityPath, chain.KeyIdentifierValue ?? chain.Identity.Value!, $"that identity {identityName} can use a managed HSM key (managed HSM local role assignments are not analysed)");
+                continue;
+            }
+
+            var vault = chain.DeployedVault;
+            if (vault is null)
+            {
+                yield return context.Inconclusive(Rule, registry, IdentityPath, chain.VaultUnresolved ?? chain.KeyIdentifierValue ?? chain.Identity.Value!, $"that identity {identityName} can use the key of registry '{registry.DisplayName}'");
+                continue;
+            }
+
+            bool? rbac = chain.UsesRbac(out var rbacValue);
+            var (policies, policiesOpen) = Evaluate(chain.Grants, GrantKind.AccessPolicy);
+            var (roles, rolesOpen) = Evaluate(chain.Grants, GrantKind.RoleAssignment);
+            bool? granted;
+            Value? unresolved;
+            switch (rbac)
+            {
+                case true:
+                    (granted, unresolved) = (roles, rolesOpen);
+                    break;
+                case false:
+                    (granted, unresolved) = (policies, policiesOpen);
+                    break;
+                default:
+                    granted = policies == true && roles == true ? true : policies == false && roles == false ? false : null;
+                    unresolved = rbacValue;
+                    break;
+            }
+
+            if (granted == true)
+            {
+                continue;
+            }
+
+            if (granted is null)
+            {
+                yield return context.Inconclusive(Rule, registry, IdentityPath, unresolved ?? chain.Identity.Value!, $"that vault '{vault.DisplayName}' gives identity {identityName} get, wrapKey and unwrapKey");
+                continue;
+            }
+
+            var finding = Explain(context, chain, rbac, identityName);
+            RuleContext.Relate(finding, vault, rbac == true ? "the vault (RBAC authorization)" : "the vault (access policies)");
+            if (chain.KeyResource is { } key)
+            {
+                RuleContext.Relate(finding, key, "the key");
+            }
+
+            if (chain.Identity.Instance is { } identity)
+            {
+                RuleContext.Relate(finding, identity, "the encryption identity");
+            }
+
+            if (!finding.Span.Equals(chain.Identity.Value!.Span))
+            {
+                RuleContext.Relate(finding, chain.Identity.Value!.Span, "the registry's encryption identity");
+            }
+
+            yield return finding;
+        }
+    }
+
+    /// <summary>Whether grants of one kind give access: true when one surely does (and no 'remove' may undo it), null when one might.</summary>
+    private static (bool? Granted, Value? Unresolved) Evaluate(IReadOnlyList<KeyAccessGrant> grants, GrantKind kind)
+    {
+        bool? granted = false;
+        Value? unresolved = null;
+        foreach (var grant in grants)
+        {
+            if (grant.Kind != kind || grant.Removes)
+            {
+                continue;
+            }
+
+            var g = grant.Grants;
+            if (g == true)
+            {
+                granted = true;
+            }
+            else if (g is null && granted != true)
+            {
+                granted = null;
+                unresolved ??= grant.Unresolved;
+            }
+        }
+
+        if (granted == true)
+        {
+            foreach (var grant in grants)
+            {
+                // ARM does not order a 'remove' against an 'add' without dependsOn: the removal may come last.
+                if (grant.Kind == kind && grant.Removes && grant.Match is PrincipalMatch.Identity or PrincipalMatch.Unknown && grant.Covers != false && KeyAccessGrant.TouchesKeyUse(grant.Permission) != false)
+                {
+                    return (null, grant.Principal);
+                }
+            }
+        }
+
+        return (granted, unresolved);
+    }
+
+    /// <summary>The violation at the value closest to a grant (the classic mistakes first), else at the registry's identity.</summary>
+    private static Finding Explain(RuleContext context, CmkChain chain, bool? rbac, string identityName)
+    {
+        var vault = chain.DeployedVault!;
+        string vaultName = "'" + vault.DisplayName + "'";
+        KeyAccessGrant? pick = null;
+
+        foreach (var g in chain.Grants)
+        {
+            if (!g.Removes && g.Match == PrincipalMatch.ClientIdOfIdentity && g.Covers != false)
+            {
+                string field = g.Kind == GrantKind.AccessPolicy ? "objectId" : "principalId";
+                return At(context, g, field, g.Principal, $"The {Describe(g)} for identity {identityName} on vault {vaultName} uses the identity's client ID as {field}; Key Vault needs its principal (object) ID (reference(...).principalId), so the registry cannot use the key.");
+            }
+        }
+
+        foreach (var g in chain.Grants)
+        {
+            if (g.Removes || g.Match != PrincipalMatch.Identity || g.Covers == false)
+            {
+                continue;
+            }
+
+            if (rbac == true && g.Kind == GrantKind.AccessPolicy && g.Permits == true)
+            {
+                return At(context, g, "objectId", g.Principal, $"Vault {vaultName} uses RBAC authorization (enableRbacAuthorization: true), so the access policy for identity {identityName} is ignored; assign the identity 'Key Vault Crypto Service Encryption User' on the vault or key instead.");
+            }
+
+            if (rbac == false && g.Kind == GrantKind.RoleAssignment && g.Permits == true && g.Covers == true)
+            {
+                return At(context, g, "roleDefinitionId", g.Permission, $"Vault {vaultName} uses access policies (enableRbacAuthorization is not true), so the role assignment for identity {identityName} gives no key access; add an access policy with get, wrapKey and unwrapKey for its principal ID, or enable RBAC authorization.");
+            }
+
+            if ((rbac is null || (rbac == true) == (g.Kind == GrantKind.RoleAssignment)) && g.Permits == false)
+            {
+                pick ??= g;
+            }
+        }
+
+        if (pick is not null)
+        {
+            return pick.Kind == GrantKind.AccessPolicy
+                ? At(context, pick, "permissions.keys", pick.Permission, $"The access policy for identity {identityName} on vault {vaultName} grants {pick.Permission?.Describe() ?? "no key permissions"}; the registry needs get, wrapKey and unwrapKey.")
+                : At(context, pick, "roleDefinitionId", pick.Permission, $"The role assigned to identity {identityName} for vault {vaultName} cannot wrap and unwrap keys; use 'Key Vault Crypto Service Encryption User' (e147488a-f6f5-4113-8e2d-b22465e65bf6).");
+        }
+
+        foreach (var g in chain.Grants)
+        {
+            if (g.Kind == GrantKind.RoleAssignment && g.Match == PrincipalMatch.Identity && g.Permits == true && g.Covers == false && rbac != false)
+            {
+                return At(context, g, "scope", g.Target, $"The role assignment for identity {identityName} is scoped to {g.Target?.Describe() ?? "another scope"}, which does not hold vault {vaultName} or its key.");
+            }
+        }
+
+        var registry = chain.Resource;
+        string how = rbac == true ? "role assignment (vault, key, resource group or subscription scope)" : rbac == false ? "access policy" : "access policy or role assignment";
+        return context.Violation(Rule, registry, "properties.encryption.keyVaultProperties.identity", chain.Identity.Value!.Span, $"No {how} gives the encryption identity {identityName} of registry '{registry.DisplayName}' get, wrapKey and unwrapKey on vault {vaultName}; the registry cannot use its key.");
+    }
+
+    private static string Describe(KeyAccessGrant g) => g.Kind == GrantKind.RoleAssignment ? "role assignment" : g.Operation == "inline" ? "access policy" : $"access policy ('{g.Operation}')";
+
+    private static Finding At(RuleContext context, KeyAccessGrant grant, string field, Value? value, string message)
+    {
+        var span = value?.Span ?? grant.Resource.Span;
+        var finding = context.Violation(Rule, grant.Resource, grant.Path + "." + field, span, message);
+        if (grant.Operation != "inline")
+        {
+            // An inline policy's resource is the vault, related anyway.
+            RuleContext.Relate(finding, grant.Resource, grant.Kind == GrantKind.RoleAssignment ? "the role assignment" : "the access policy resource");
+        }
+
+        return finding;
+    }
+}

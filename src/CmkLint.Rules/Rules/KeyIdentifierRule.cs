@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using CmkLint.Diagnostics;
+using CmkLint.Rules.Chain;
+
+namespace CmkLint.Rules;
+
+/// <summary>CMK012: keyIdentifier must be a Key Vault (or managed HSM) key URI.</summary>
+public sealed class KeyIdentifierRule : IRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "CMK012",
+        "cmk-key-identifier",
+        "keyVaultProperties.keyIdentifier must be a Key Vault key URI: https://{vault}.vault.azure.net/keys/{name}[/{version}].",
+        "The registry reads its customer-managed key from the URI in keyVaultProperties.keyIdentifier. A resource ID, a secret or certificate URI, an http URI, a host that is not a Key Vault or managed HSM, or a URI without the key name is rejected, and the registry is not created.",
+        Level.Error,
+        "7.0",
+        "security",
+        "cmk",
+        "container-registry");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Analyze(RuleContext context)
+    {
+        const string Path = "properties.encryption.keyVaultProperties.keyIdentifier";
+        foreach (var chain in CmkChain.Of(context.Graph))
+        {
+            var registry = chain.Resource;
+            var key = chain.Key;
+            if (key.Problem is not null)
+            {
+                var span = chain.KeyIdentifierValue?.Span ?? chain.Registry.KeyVaultProperties?.Span ?? chain.Registry.Encryption?.Span ?? registry.Span;
+                string shown = chain.KeyIdentifierValue is null ? "keyVaultProperties.keyIdentifier" : "keyIdentifier " + chain.KeyIdentifierValue.Describe();
+                var finding = context.Violation(Rule, registry, Path, span, $"Registry '{registry.DisplayName}': {shown} {key.Problem}; use the key's URI (https://{{vault}}.vault.azure.net/keys/{{name}}, e.g. reference(key).keyUri).");
+                RuleContext.Relate(finding, chain.Registry.Status!.Span, "encryption is enabled here");
+                yield return finding;
+            }
+            else if (key.Unresolved is not null)
+            {
+                yield return context.Inconclusive(Rule, registry, Path, key.Unresolved, $"that keyIdentifier of registry '{registry.DisplayName}' is a Key Vault key URI");
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Generic;
+using CmkLint.Diagnostics;
+using CmkLint.Rules.Chain;
+
+namespace CmkLint.Rules;
+
+/// <summary>CMK013: a versioned key identifier does not follow key rotation.</summary>
+public sealed class VersionlessKeyRule : IRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "CMK013",
+        "cmk-versionless-key",
+        "keyVaultProperties.keyIdentifier names a key version; a versionless key URI lets the registry follow key rotation.",
+        "With a versioned key URI (keyUriWithVersion, or .../keys/{name}/{version}) the registry keeps using that version until someone updates it by hand. With a versionless URI (keyUri) the registry picks up a rotated key automatically.",
+        Level.Note,
+        "2.0",
+        "maintainability",
+        "cmk",
+        "container-registry");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Analyze(RuleContext context)
+    {
+        const string Path = "properties.encryption.keyVaultProperties.keyIdentifier";
+        foreach (var chain in CmkChain.Of(context.Graph))
+        {
+            var registry = chain.Resource;
+            var key = chain.Key;
+            if (key.Problem is not null || chain.KeyIdentifierValue is null)
+            {
+                continue;
+            }
+
+            if (key.IsVersioned == true)
+            {
+                string version = key.Version is Evaluation.StringValue s ? $" version '{s.Text}'" : " a key version";
+                var finding = context.Violation(Rule, registry, Path, chain.KeyIdentifierValue.Span, $"Registry '{registry.DisplayName}' uses{version} of its key, so it does not follow key rotation; use the versionless key URI (properties.keyUri).");
+                if (chain.KeyResource is { } keyResource)
+                {
+                    RuleContext.Relate(finding, keyResource, "the key");
+                }
+
+                yield return finding;
+            }
+            else if (key.IsVersioned is null)
+            {
+                yield return context.Inconclusive(Rule, registry, Path, key.Unresolved ?? chain.KeyIdentifierValue, $"whether keyIdentifier of registry '{registry.DisplayName}' names a key version");
+            }
+        }
+    }
+}
