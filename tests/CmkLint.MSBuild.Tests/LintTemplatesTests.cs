@@ -38,6 +38,34 @@ public sealed class LintTemplatesTests : IDisposable
     }
 
     [Fact]
+    public void Cmk001_in_a_bicep_file_is_logged_at_the_bicep_line_and_column()
+    {
+        string path = folder.Write("infra/main.bicep", Templates.BicepStandard);
+        var task = NewTask(Item(path));
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        var (line, column) = Templates.PositionOf(Templates.BicepStandard, "'Standard'");
+        Assert.Equal("CMK001", error.Code);
+        Assert.Equal(path, error.File);
+        Assert.Equal(line, error.LineNumber);
+        Assert.Equal(column, error.ColumnNumber);
+    }
+
+    [Fact]
+    public void Premium_registry_in_bicep_passes()
+    {
+        string path = folder.Write("main.bicep", Templates.BicepPremium);
+        var task = NewTask(Item(path));
+
+        Assert.True(task.Execute());
+        Assert.Empty(engine.Errors);
+        Assert.Empty(engine.Warnings);
+        Assert.Equal(1, task.FilesAnalyzed);
+    }
+
+    [Fact]
     public void Message_braces_from_the_template_are_logged_verbatim()
     {
         string path = folder.Write("registry.json", Templates.Standard);

@@ -83,4 +83,39 @@ internal static class Templates
           "parameters": { "skuName": { "value": "{{skuName}}" } }
         }
         """;
+
+    /// <summary>A CMK registry in Bicep whose <c>sku.name</c> is the given Bicep expression.</summary>
+    public static string BicepRegistry(string sku) => $$"""
+        resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+          name: 'acr-cmk-identity'
+          location: 'westeurope'
+        }
+
+        resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+          name: 'acrdemo'
+          location: 'westeurope'
+          sku: {
+            name: {{sku}}
+          }
+          identity: {
+            type: 'UserAssigned'
+            userAssignedIdentities: {
+              '${identity.id}': {}
+            }
+          }
+          properties: {
+            encryption: {
+              status: 'enabled'
+              keyVaultProperties: {
+                identity: identity.properties.clientId
+                keyIdentifier: 'https://contoso-vault.vault.azure.net/keys/acr-cmk'
+              }
+            }
+          }
+        }
+        """;
+
+    public static readonly string BicepStandard = BicepRegistry("'Standard'");
+
+    public static readonly string BicepPremium = BicepRegistry("'Premium'");
 }

@@ -31,19 +31,23 @@ public sealed class PackageBuildTests
     {
         string folder = NewProject("fail-fix-noop");
         string template = Write(folder, "infra/registry.json", Templates.Standard);
+        string bicep = Write(folder, "infra/main.bicep", Templates.BicepStandard);
         Write(folder, "appsettings.json", """{ "Logging": { "LogLevel": { "Default": "Information" } } }""");
 
         var failing = Build(folder);
         var (line, column) = Templates.PositionOf(Templates.Standard, "\"Standard\"");
         Assert.NotEqual(0, failing.ExitCode);
         Assert.Matches(new Regex(Regex.Escape($"{template}({line},{column},{line},{column + "\"Standard\"".Length}): error CMK001: ")), failing.Output);
+        var (bicepLine, bicepColumn) = Templates.PositionOf(Templates.BicepStandard, "'Standard'");
+        Assert.Matches(new Regex(Regex.Escape($"{bicep}({bicepLine},{bicepColumn},{bicepLine},{bicepColumn + "'Standard'".Length}): error CMK001: ")), failing.Output);
         Assert.DoesNotContain("appsettings.json", failing.Output, StringComparison.Ordinal);
 
         Write(folder, "infra/registry.json", Templates.Premium);
+        Write(folder, "infra/main.bicep", Templates.BicepPremium);
         var fixedBuild = Build(folder, "--no-restore", "-v:d");
         Assert.True(fixedBuild.ExitCode == 0, fixedBuild.ToString());
         Assert.DoesNotContain("error CMK", fixedBuild.Output, StringComparison.Ordinal);
-        Assert.Contains("CmkLint: 1 template(s) analysed: 0 error(s)", fixedBuild.Output, StringComparison.Ordinal);
+        Assert.Contains("CmkLint: 2 template(s) analysed: 0 error(s)", fixedBuild.Output, StringComparison.Ordinal);
 
         // The task runs inside MSBuild's process, which has its own Newtonsoft.Json: the package's copy must be the one loaded.
         string tasks = Path.Combine("cmklint.msbuild", feed.Version, "tasks", "netstandard2.0");
@@ -52,7 +56,7 @@ public sealed class PackageBuildTests
         var noOp = Build(folder, "--no-restore", "-v:d");
         Assert.True(noOp.ExitCode == 0, noOp.ToString());
         Assert.Contains("Skipping target \"CmkLint\" because all output files are up-to-date with respect to the input files.", noOp.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("CmkLint: 1 template(s) analysed", noOp.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("template(s) analysed", noOp.Output, StringComparison.Ordinal);
     }
 
     [Fact]
