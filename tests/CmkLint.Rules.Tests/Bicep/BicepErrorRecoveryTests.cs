@@ -252,6 +252,31 @@ public class BicepErrorRecoveryTests
         Assert.Equal("z", tree.Root.Variables.Last().SymbolName);
     }
 
+    [Theory]
+    [InlineData("var x = ", "{a:", "")]
+    [InlineData("var x = ", "'${", "")]
+    [InlineData("var x = ", "a ? b : ", "c")]
+    [InlineData("var x = ", "f(", "")]
+    [InlineData("var x = ", "x => ", "1")]
+    [InlineData("var x = ", "[for x in y: ", "")]
+    [InlineData("type t = ", "{a:", "")]
+    [InlineData("type t = ", "(", "")]
+    [InlineData("resource r 'a@1' = ", "{\nresource c 'd' = ", "")]
+    public void Any_kind_of_deep_nesting_is_survived(string prefix, string repeated, string suffix)
+    {
+        var builder = new StringBuilder(prefix);
+        for (int i = 0; i < 20_000; i++)
+        {
+            builder.Append(repeated);
+        }
+
+        builder.Append(suffix).Append("\nparam after string\n");
+        var tree = Tree(builder.ToString());
+        Assert.DoesNotContain(tree.Diagnostics, d => d.Code == "CMKBICEP000");
+        Assert.NotEmpty(tree.Diagnostics);
+        Assert.Contains(tree.Root.Parameters, p => p.SymbolName == "after");
+    }
+
     [Fact]
     public void Ten_megabytes_of_declarations_parse()
     {
