@@ -241,6 +241,46 @@ public class BicepErrorRecoveryTests
 
             var tree = Tree(new string(chars));
             Assert.DoesNotContain(tree.Diagnostics, d => d.Code == "CMKBICEP000");
+            AssertChildrenInsideParents(tree.Root);
+        }
+    }
+
+    [Fact]
+    public void Damaged_real_files_keep_every_node_inside_its_parent()
+    {
+        var random = new Random(11);
+        var source = System.IO.File.ReadAllText(System.IO.Path.Combine(SharedCorpus.Path, "corpus", "bicep-baselines", "samples", "Loops_LF", "main.bicep"));
+        var pieces = new[] { "{", "}", "[", "]", "(", ")", "'", "${", "'''", "\n", ",", ":", "=", "@", "?", "!", ".", "::", "=>", "|", "for ", "if ", "param ", "/*" };
+        for (int round = 0; round < 300; round++)
+        {
+            var text = new StringBuilder(source);
+            for (int edit = 0; edit < 10; edit++)
+            {
+                int at = random.Next(text.Length);
+                if (random.Next(2) == 0)
+                {
+                    text.Remove(at, Math.Min(random.Next(1, 20), text.Length - at));
+                }
+                else
+                {
+                    text.Insert(at, pieces[random.Next(pieces.Length)]);
+                }
+            }
+
+            var tree = Tree(text.ToString());
+            Assert.DoesNotContain(tree.Diagnostics, d => d.Code == "CMKBICEP000");
+            AssertChildrenInsideParents(tree.Root);
+        }
+    }
+
+    private static void AssertChildrenInsideParents(SyntaxNode root)
+    {
+        foreach (var node in root.DescendantsAndSelf())
+        {
+            foreach (var child in node.GetChildren())
+            {
+                Assert.True(child.Span.Start >= node.Span.Start && child.Span.End <= node.Span.End, $"{child} is outside {node}");
+            }
         }
     }
 

@@ -36,9 +36,8 @@ public sealed partial class BicepParser
         }
         else
         {
-            var empty = file.Span(Peek().Start, 0);
-            Report(empty, SyntaxError.ExpectedLoopItemIdentifierOrVariableBlockStart());
-            item = MissingIdentifier(empty);
+            ReportAtCurrent(SyntaxError.ExpectedLoopItemIdentifierOrVariableBlockStart());
+            item = MissingIdentifier(EmptySpanHere());
         }
 
         var inFlags = diagnostics.Count > reported ? RecoveryFlags.SuppressDiagnostics : RecoveryFlags.None;
