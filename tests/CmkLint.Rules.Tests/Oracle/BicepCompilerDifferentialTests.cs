@@ -58,7 +58,7 @@ public sealed class BicepCompilerDifferentialTests
             var report = new StringBuilder();
             int compiledCount = 0, rejected = 0, same = 0;
             var mismatches = new List<string>();
-            var loader = BicepCorpusTests.NewLoader();
+            var loader = BicepLoweringCorpusTests.NewLoader();
             foreach (var relative in entries)
             {
                 string json = Path.Combine(compiled, Path.ChangeExtension(relative, ".json"));
