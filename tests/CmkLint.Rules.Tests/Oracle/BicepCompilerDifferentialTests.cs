@@ -27,8 +27,10 @@ public sealed class BicepCompilerDifferentialTests
     {
         // Since the ARM front end binds "[if(cond, createObject('value', a), createObject('value', b))]" parameter
         // holders, the other two quickstarts written that way match; here the compiled JSON still leaves the name of
-        // devcenters/galleries unresolved (galleryName comes from reference(deployment 'gallery').outputs.name.value,
-        // whose module binds its own galleryName through such a holder). Not investigated yet.
+        // devcenters/galleries unresolved: its galleryName argument is
+        // reference(resourceId('Microsoft.Resources/deployments', 'gallery'), '2022-09-01').outputs.name.value, which
+        // evaluates to a symbolic reference (path properties.outputs.name.value): the resource ID is not linked to the
+        // 'gallery' deployment instance there, so the module output is not read. The Bicep side reads gallery.outputs.name.
         ["quickstarts/quickstarts/microsoft.devcenter/devbox-with-customized-image/main.bicep"] = "ARM front end: devcenters/galleries name from another module's output, itself bound through an if(createObject('value', ...)) holder, stays unresolved",
     };
 
