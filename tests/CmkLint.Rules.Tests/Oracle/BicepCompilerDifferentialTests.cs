@@ -29,8 +29,9 @@ public sealed class BicepCompilerDifferentialTests
         // holders, the other two quickstarts written that way match; here the compiled JSON still leaves the name of
         // devcenters/galleries unresolved: its galleryName argument is
         // reference(resourceId('Microsoft.Resources/deployments', 'gallery'), '2022-09-01').outputs.name.value, which
-        // evaluates to a symbolic reference (path properties.outputs.name.value): the resource ID is not linked to the
-        // 'gallery' deployment instance there, so the module output is not read. The Bicep side reads gallery.outputs.name.
+        // evaluates to a symbolic reference (path properties.outputs.name.value): names are evaluated while the graph is
+        // built, when ResourceGraph.Link does not link IDs yet (no type index), so the module output is not read.
+        // The Bicep side reads gallery.outputs.name through the module symbol.
         ["quickstarts/quickstarts/microsoft.devcenter/devbox-with-customized-image/main.bicep"] = "ARM front end: devcenters/galleries name from another module's output, itself bound through an if(createObject('value', ...)) holder, stays unresolved",
     };
 
