@@ -306,7 +306,8 @@ internal sealed class InfrastructureLowering
             return;
         }
 
-        var array = target.GetOrCreateArray(path, span);
+        // A finding about the items (CMK004's key permissions) points at the braces that list them, not at the property name.
+        var array = target.GetOrCreateArray(path, span, SpanOf(initializer.Syntax));
         foreach (var item in initializer.Initializers)
         {
             if (item is IInvocationOperation { Arguments.Length: 1 } add)
