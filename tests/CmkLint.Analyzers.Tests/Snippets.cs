@@ -4,7 +4,7 @@ namespace CmkLint.Analyzers.Tests;
 public static class Snippets
 {
     /// <summary>Azure.Provisioning (1.0 and 1.1 alike): a user-assigned identity, assigned to the registry, whose client ID is the encryption identity.</summary>
-    public static string Provisioning(string sku = "ContainerRegistrySkuName.Premium", string encryptionIdentity = "identity.ClientId.ToString()", string extra = "", string after = "", string parameters = "") => $$"""
+    public static string Provisioning(string sku = "ContainerRegistrySkuName.Premium", string encryptionIdentity = "identity.ClientId.ToString()", string extra = "", string after = "", string parameters = "", string keyIdentifier = "\"https://kv.vault.azure.net/keys/acr\"") => $$"""
         using Azure.Provisioning;
         using Azure.Provisioning.ContainerRegistry;
         using Azure.Provisioning.Resources;
@@ -29,7 +29,7 @@ public static class Snippets
                         KeyVaultProperties = new ContainerRegistryKeyVaultProperties
                         {
                             Identity = {{encryptionIdentity}},
-                            KeyIdentifier = "https://kv.vault.azure.net/keys/acr",
+                            KeyIdentifier = {{keyIdentifier}},
                         },
                     },{{extra}}
                 };{{after}}
@@ -37,8 +37,13 @@ public static class Snippets
         }
         """;
 
+    /// <summary>The Azure.Provisioning chain with a key vault (and what grants access to it) written after the registry.</summary>
+    public static string ProvisioningWithVault(string vault, string encryptionIdentity = "identity.ClientId.ToString()", string keyIdentifier = "\"https://kv.vault.azure.net/keys/acr\"") =>
+        Provisioning(encryptionIdentity: encryptionIdentity, after: vault, keyIdentifier: keyIdentifier)
+            .Replace("using Azure.Provisioning.Roles;", "using Azure.Provisioning.Roles;\nusing Azure.Provisioning.KeyVault;", System.StringComparison.Ordinal);
+
     /// <summary>Pulumi Azure Native: the same chain with <c>Registry</c>, <c>RegistryArgs</c> and a managed identity resource.</summary>
-    public static string Pulumi(string sku = "SkuName.Premium", string encryptionIdentity = "identity.ClientId", string extra = "") => $$"""
+    public static string Pulumi(string sku = "SkuName.Premium", string encryptionIdentity = "identity.ClientId", string extra = "", string keyIdentifier = "\"https://kv.vault.azure.net/keys/k\"", string after = "") => $$"""
         using Pulumi.AzureNative.ContainerRegistry;
         using Pulumi.AzureNative.ContainerRegistry.Inputs;
         using Pulumi.AzureNative.ManagedIdentity;
@@ -56,15 +61,22 @@ public static class Snippets
                     Encryption = new EncryptionPropertyArgs
                     {
                         Status = EncryptionStatus.Enabled,
-                        KeyVaultProperties = new KeyVaultPropertiesArgs { Identity = {{encryptionIdentity}}, KeyIdentifier = "https://kv.vault.azure.net/keys/k" },
+                        KeyVaultProperties = new KeyVaultPropertiesArgs { Identity = {{encryptionIdentity}}, KeyIdentifier = {{keyIdentifier}} },
                     },{{extra}}
-                });
+                });{{after}}
             }
         }
         """;
 
+    /// <summary>The Pulumi chain with a key vault written after the registry; <c>KeyPermission</c> names the union a permission list holds.</summary>
+    public static string PulumiWithVault(string vault, string encryptionIdentity = "identity.ClientId") =>
+        Pulumi(encryptionIdentity: encryptionIdentity, after: vault).Replace(
+            "using Pulumi.AzureNative.ManagedIdentity;",
+            "using Pulumi.AzureNative.ManagedIdentity;\nusing Pulumi.AzureNative.KeyVault;\nusing Pulumi.AzureNative.KeyVault.Inputs;\nusing KeyPermission = Pulumi.InputUnion<string, Pulumi.AzureNative.KeyVault.KeyPermissions>;",
+            System.StringComparison.Ordinal);
+
     /// <summary>Azure.ResourceManager: the identity exists already and is named by its resource ID; its client ID is a literal.</summary>
-    public static string ResourceManager(string sku = "ContainerRegistrySkuName.Premium", string extra = "") => $$"""
+    public static string ResourceManager(string sku = "ContainerRegistrySkuName.Premium", string extra = "", string before = "", string parameters = "") => $$"""
         using Azure;
         using Azure.Core;
         using Azure.ResourceManager.ContainerRegistry;
@@ -73,8 +85,8 @@ public static class Snippets
 
         public static class Infra
         {
-            public static void Create(ContainerRegistryCollection registries)
-            {
+            public static void Create(ContainerRegistryCollection registries{{parameters}})
+            {{{before}}
                 var data = new ContainerRegistryData(AzureLocation.WestEurope, new ContainerRegistrySku({{sku}}))
                 {
                     Identity = new ManagedServiceIdentity(ManagedServiceIdentityType.UserAssigned)

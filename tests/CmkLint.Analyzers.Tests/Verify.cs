@@ -65,6 +65,24 @@ public static class Verify
         return test.RunAsync();
     }
 
+    /// <summary>Template files taken verbatim (no markup: a sample's text is not rewritten) with the diagnostics they must report.</summary>
+    public static Task TemplatesAsync((string Path, string Text)[] files, DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TemplateFileAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+        test.TestState.MarkupHandling = MarkupMode.None;
+        test.TestState.Sources.Add(("/src/Program.cs", "internal static class Program { }"));
+        foreach (var file in files)
+        {
+            test.TestState.AdditionalFiles.Add((file.Path, file.Text));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>C# infrastructure code (markup) compiled with the stubs of an SDK family.</summary>
     public static Task CSharpAsync(Sdk sdk, string markup, params DiagnosticResult[] expected)
     {

@@ -281,6 +281,17 @@ internal sealed class InfrastructureLowering
                     when shape.Properties.TryGetValue(property.Property.Name, out var path):
                     target.Set(path, Lower(assignment.Value), SpanOf(assignment.Target.Syntax));
                     break;
+                case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation dependsOn } dependencies
+                    when IsDependsOn(dependsOn.Property) && FindResource(target) is { } dependent:
+                    foreach (var add in dependencies.Initializer.Initializers)
+                    {
+                        if (add is IInvocationOperation { Arguments.Length: 1 } one)
+                        {
+                            AddDependency(dependent, one.Arguments[0].Value);
+                        }
+                    }
+
+                    break;
                 case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation member } nested
                     when shape.Properties.TryGetValue(member.Property.Name, out var nestedPath):
                     FillMember(target, nestedPath, member, nested.Initializer);
@@ -306,7 +317,8 @@ internal sealed class InfrastructureLowering
             return;
         }
 
-        var array = target.GetOrCreateArray(path, span);
+        // A finding about the items (CMK004's key permissions) points at the braces that list them, not at the property name.
+        var array = target.GetOrCreateArray(path, span, SpanOf(initializer.Syntax));
         foreach (var item in initializer.Initializers)
         {
             if (item is IInvocationOperation { Arguments.Length: 1 } add)
@@ -407,6 +419,12 @@ internal sealed class InfrastructureLowering
                 resource.Body.Set("name", Lower(invocation.Arguments[1].Value), SpanOf(invocation.Arguments[1].Syntax));
             }
         }
+        else if (name == "Add" && invocation.Instance is IPropertyReferenceOperation dependsOn && invocation.Arguments.Length == 1 && IsDependsOn(dependsOn.Property)
+            && dependsOn.Instance is not null && ResourceBehind(dependsOn.Instance) is { } dependent)
+        {
+            // registry.DependsOn.Add(grant): Azure.Provisioning writes it as the resource's dependsOn (CMK010).
+            AddDependency(dependent, invocation.Arguments[0].Value);
+        }
         else if (name == "Add" && invocation.Instance is IPropertyReferenceOperation list && invocation.Arguments.Length == 1
             && SdkShapes.Find(MetadataName(list.Property.ContainingType)) is { } shape && shape.Properties.TryGetValue(list.Property.Name, out var path)
             && list.Instance is not null && ObjectOf(list.Instance) is { } owner)
@@ -452,13 +470,30 @@ internal sealed class InfrastructureLowering
         return resource;
     }
 
-    /// <summary><c>vault.CreateRoleAssignment(KeyVaultBuiltInRole.X, identity)</c>: a role assignment scoped to the vault for the identity's principal ID.</summary>
-    private void RoleAssignment(IInvocationOperation invocation)
+    /// <summary>Azure.Provisioning's <c>ProvisionableResource.DependsOn</c> (1.0 and 1.1): the explicit dependencies it writes into the Bicep.</summary>
+    private static bool IsDependsOn(IPropertySymbol property) =>
+        property.Name == "DependsOn" && MetadataName(property.ContainingType) == "Azure.Provisioning.Primitives.ProvisionableResource";
+
+    private void AddDependency(ResourceModel dependent, IOperation dependency)
     {
+        if (ResourceBehind(dependency) is { } resource && !ReferenceEquals(resource, dependent) && !dependent.DependsOn.Contains(resource))
+        {
+            dependent.DependsOn.Add(resource);
+        }
+    }
+
+    /// <summary><c>vault.CreateRoleAssignment(KeyVaultBuiltInRole.X, identity)</c>: a role assignment scoped to the vault for the identity's principal ID.</summary>
+    private ResourceModel? RoleAssignment(IInvocationOperation invocation)
+    {
+        if (resourceByNode.TryGetValue(invocation.Syntax, out var known))
+        {
+            return known;
+        }
+
         var vault = ResourceBehind(invocation.Instance!);
         if (vault is null)
         {
-            return;
+            return null;
         }
 
         var span = SpanOf(invocation.Syntax);
@@ -479,6 +514,9 @@ internal sealed class InfrastructureLowering
         };
         resource.Symbol = UniqueSymbol(vault.Symbol + "_" + (identity?.Symbol ?? "identity") + "_role");
         resources.Add(resource);
+        resourceByNode[invocation.Syntax] = resource;
+        objectByNode[invocation.Syntax] = body;
+        return resource;
     }
 
     private static string? RoleName(IOperation role) => Strip(role) switch
@@ -546,7 +584,7 @@ internal sealed class InfrastructureLowering
                 return LocalValue(local) as ModelObject;
             case IObjectCreationOperation creation:
                 return Lower(creation) as ModelObject;
-            case IInvocationOperation invocation when invocation.TargetMethod.Name == "FromExisting":
+            case IInvocationOperation invocation when invocation.TargetMethod.Name == "FromExisting" || invocation.TargetMethod.Name == "CreateRoleAssignment":
                 return Lower(invocation) as ModelObject;
             case IPropertyReferenceOperation property when property.Instance is not null:
                 var shape = SdkShapes.Find(MetadataName(property.Property.ContainingType));
@@ -833,6 +871,12 @@ internal sealed class InfrastructureLowering
         if (method.Name == "FromExisting" && Shape(method.ReturnType) is { ResourceType: not null } shape)
         {
             return ExistingResource(invocation, shape).Body;
+        }
+
+        // var grant = vault.CreateRoleAssignment(...): the local is the role assignment (registry.DependsOn.Add(grant)).
+        if (method.Name == "CreateRoleAssignment" && invocation.Instance is not null && invocation.Arguments.Length >= 2 && RoleAssignment(invocation) is { } roleAssignment)
+        {
+            return roleAssignment.Body;
         }
 
         return Unknown(invocation);

@@ -71,8 +71,8 @@ internal sealed class ModelObject
         return dot < 0 ? found : found.GetOrCreate(path.Substring(dot + 1), span);
     }
 
-    /// <summary>The array at a dotted path, created when absent.</summary>
-    public ModelArray GetOrCreateArray(string path, SourceSpan span)
+    /// <summary>The array at a dotted path, created when absent; a new array's value is at <paramref name="valueSpan"/> (a collection initializer) when given.</summary>
+    public ModelArray GetOrCreateArray(string path, SourceSpan span, SourceSpan? valueSpan = null)
     {
         int dot = path.LastIndexOf('.');
         var owner = dot < 0 ? this : GetOrCreate(path.Substring(0, dot), span);
@@ -85,7 +85,7 @@ internal sealed class ModelObject
             }
         }
 
-        var array = new ModelArray(span);
+        var array = new ModelArray(valueSpan ?? span);
         owner.Set(name, array, span);
         return array;
     }

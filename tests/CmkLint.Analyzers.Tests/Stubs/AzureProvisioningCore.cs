@@ -93,6 +93,7 @@ namespace Azure.Provisioning.Primitives
     public abstract class ProvisionableResource : NamedProvisionableConstruct
     {
         protected ProvisionableResource(string bicepIdentifier, string resourceType, string? resourceVersion = null) : base(bicepIdentifier) { }
+        public System.Collections.Generic.IList<ProvisionableResource> DependsOn { get; } = new System.Collections.Generic.List<ProvisionableResource>();
     }
 }
 
