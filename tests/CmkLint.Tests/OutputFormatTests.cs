@@ -59,12 +59,13 @@ public sealed class OutputFormatTests
         Assert.Equal(2, (int)json["summary"]!["errors"]!);
         Assert.Equal(3, (int)json["summary"]!["filesAnalyzed"]!);
         var first = (JObject)json["findings"]![0]!;
-        Assert.Equal(new[] { "ruleId", "ruleName", "level", "kind", "message", "path", "region", "related", "fingerprint", "suppression", "helpUri" }, first.Properties().Select(p => p.Name));
+        Assert.Equal(new[] { "ruleId", "ruleName", "level", "kind", "message", "path", "region", "related", "fingerprint", "suppression", "helpUri", "comparison" }, first.Properties().Select(p => p.Name));
         Assert.Equal("infra/nested/basic.json", (string)first["path"]!);
         Assert.Equal(11, (int)first["region"]!["startLine"]!);
         Assert.Equal(17, (int)first["region"]!["startColumn"]!);
         Assert.Equal(24, (int)first["region"]!["endColumn"]!);
         Assert.Equal(JTokenType.Null, first["suppression"]!.Type);
+        Assert.Equal(JTokenType.Null, first["comparison"]!.Type);
     }
 
     [Fact]
@@ -108,6 +109,7 @@ public sealed class OutputFormatTests
         Assert.Equal(15, (int)related["physicalLocation"]!["region"]!["startLine"]!);
         Assert.Matches("^[0-9a-f]{64}$", (string)r0["partialFingerprints"]!["cmklintFingerprint/v1"]!);
         Assert.Null(r0["suppressions"]);
+        Assert.Null(r0["properties"]);
     }
 
     [Fact]

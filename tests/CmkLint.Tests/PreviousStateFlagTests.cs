@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json.Linq;
 using Xunit;
 
 namespace CmkLint.Tests;
@@ -50,6 +53,30 @@ public sealed class PreviousStateFlagTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CMK008", result.Out);
         Assert.Contains("HEAD:main.json", result.Out);
+    }
+
+    [Fact]
+    public void Json_and_sarif_name_the_comparison_of_a_previous_state_finding()
+    {
+        using var tree = new TempTree();
+        Git(tree.Root, "init", "-q", "-b", "main");
+        Git(tree.Root, "config", "user.name", "CmkLint Tests");
+        Git(tree.Root, "config", "user.email", "tests@cmklint.invalid");
+        tree.Write("main.json", Templates.Registry("Premium"));
+        Git(tree.Root, "add", "-A");
+        Git(tree.Root, "commit", "-q", "-m", "v1");
+        tree.Write("main.json", Templates.Registry("Premium").Replace("\"status\": \"enabled\"", "\"status\": \"disabled\""));
+
+        var json = tree.Run("main.json", "--previous", "HEAD", "--format", "json");
+        var sarif = tree.Run("main.json", "--previous", "HEAD", "--format", "sarif", "--output", "out.sarif");
+
+        Assert.Equal(1, json.ExitCode);
+        var finding = JObject.Parse(json.Out)["findings"]!.Single(f => (string)f["ruleId"]! == "CMK008");
+        Assert.Equal("git:HEAD", (string)finding["comparison"]!);
+        Assert.Equal(1, sarif.ExitCode);
+        var result = JObject.Parse(tree.Read("out.sarif"))["runs"]![0]!["results"]!.Single(r => (string)r["ruleId"]! == "CMK008");
+        Assert.Equal("git:HEAD", (string)result["properties"]!["comparison"]!);
+        SarifValidationTests.AssertValid(Path.Combine(tree.Root, "out.sarif"));
     }
 
     private static void Git(string folder, params string[] arguments)

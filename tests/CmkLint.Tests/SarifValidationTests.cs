@@ -36,7 +36,8 @@ public sealed class SarifValidationTests
         AssertValid(Path.Combine(tree.Root, "out.sarif"));
     }
 
-    private static void AssertValid(string sarif)
+    /// <summary>Runs the validator on a SARIF file and fails on any error it reports.</summary>
+    internal static void AssertValid(string sarif)
     {
         var start = new ProcessStartInfo(Path.Combine(Repository.Shared, "tools", "validate-sarif"))
         {

@@ -21,14 +21,12 @@ public static class Templates
         "encryption": {
           "status": "enabled",
           "keyVaultProperties": {
-            "identity": "00000000-0000-0000-0000-000000000001",
-            "keyIdentifier": "https://contoso.vault.azure.net/keys/acr"
+            "identity": "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id1')).clientId]",
+            "keyIdentifier": "[reference(resourceId('Microsoft.KeyVault/vaults/keys', 'kv1', 'acr')).keyUri]"
           }
         }
-      }
-    }
-  ]
-}
+      },
+{{ChainTail}}
 """;
 
     /// <summary>A CMK registry whose SKU comes from a parameter (<paramref name="defaultSku"/> null: no default, so CMK001 is inconclusive).</summary>
@@ -54,11 +52,66 @@ public static class Templates
         "encryption": {
           "status": "enabled",
           "keyVaultProperties": {
-            "identity": "00000000-0000-0000-0000-000000000001",
-            "keyIdentifier": "https://contoso.vault.azure.net/keys/acr"
+            "identity": "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id1')).clientId]",
+            "keyIdentifier": "[reference(resourceId('Microsoft.KeyVault/vaults/keys', 'kv1', 'acr')).keyUri]"
           }
         }
-      }
+      },
+{{ChainTail}}
+""";
+
+    /// <summary>
+    /// The rest of a correct CMK chain, after the registry's properties so that the registry's lines
+    /// stay where the tests expect them: the registry's identity and dependency, then the identity,
+    /// the vault (purge protection, access policy for the principal ID) and the key.
+    /// </summary>
+    private const string ChainTail = """
+      "identity": {
+        "type": "UserAssigned",
+        "userAssignedIdentities": {
+          "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id1')]": {}
+        }
+      },
+      "dependsOn": [
+        "[resourceId('Microsoft.KeyVault/vaults/keys', 'kv1', 'acr')]"
+      ]
+    },
+    {
+      "type": "Microsoft.ManagedIdentity/userAssignedIdentities",
+      "apiVersion": "2023-01-31",
+      "name": "id1",
+      "location": "westeurope"
+    },
+    {
+      "type": "Microsoft.KeyVault/vaults",
+      "apiVersion": "2023-07-01",
+      "name": "kv1",
+      "location": "westeurope",
+      "properties": {
+        "tenantId": "[subscription().tenantId]",
+        "sku": { "family": "A", "name": "standard" },
+        "enableSoftDelete": true,
+        "enablePurgeProtection": true,
+        "accessPolicies": [
+          {
+            "tenantId": "[subscription().tenantId]",
+            "objectId": "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id1')).principalId]",
+            "permissions": { "keys": [ "get", "wrapKey", "unwrapKey" ] }
+          }
+        ]
+      },
+      "dependsOn": [
+        "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'id1')]"
+      ]
+    },
+    {
+      "type": "Microsoft.KeyVault/vaults/keys",
+      "apiVersion": "2023-07-01",
+      "name": "kv1/acr",
+      "properties": { "kty": "RSA", "keySize": 2048 },
+      "dependsOn": [
+        "[resourceId('Microsoft.KeyVault/vaults', 'kv1')]"
+      ]
     }
   ]
 }

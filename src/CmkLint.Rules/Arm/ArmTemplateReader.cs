@@ -379,6 +379,12 @@ public sealed class ArmTemplateReader
                     {
                         nested.ParameterValues[p.Name] = new UnsupportedExpr(p.Value.Span, "a Key Vault reference parameter");
                     }
+                    else if (p.Value is JsonString holderExpression && Convert(holderExpression, true) is var computed && computed is not LiteralExpr)
+                    {
+                        // The Bicep compiler writes a conditional argument as one expression that builds the holder,
+                        // "[if(cond, createObject('value', a), createObject('value', b))]": its value is the holder's 'value'.
+                        nested.ParameterValues[p.Name] = new PropertyAccessExpr(holderExpression.Span, computed, "value", false);
+                    }
                 }
             }
 

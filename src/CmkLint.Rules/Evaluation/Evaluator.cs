@@ -460,7 +460,10 @@ public sealed partial class Evaluator
 
                 if (i == path.Count - 1)
                 {
-                    return next.At(reference.Span);
+                    // A declared object (e.g. 'properties') is only part of the deployed one, which adds runtime
+                    // properties (keyUri, vaultUri, principalId...): keep the reference so that reading further
+                    // finds the declared values and keeps the runtime ones symbolic.
+                    return next is ObjectValue ? reference : next.At(reference.Span);
                 }
 
                 current = next;

@@ -79,6 +79,8 @@ public static class JsonReporter
             }
 
             Write(writer, "helpUri", f.Rule.HelpUri);
+            writer.WritePropertyName("comparison");
+            writer.WriteValue(f.Comparison);
             writer.WriteEndObject();
         }
 

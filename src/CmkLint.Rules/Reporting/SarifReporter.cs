@@ -193,6 +193,15 @@ public static class SarifReporter
             w.WriteEndArray();
         }
 
+        if (f.Comparison is not null)
+        {
+            // Which previous state (git revision or deployed export) a CMK007/CMK008/CMK016 result was compared with.
+            w.WritePropertyName("properties");
+            w.WriteStartObject();
+            Str(w, "comparison", f.Comparison);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
     }
 

@@ -66,7 +66,7 @@ public sealed class RequireUserAssignedIdentityRule : IRule
                 RuleContext.Relate(finding, chain.Registry.Status!.Span, "encryption is enabled here");
                 yield return finding;
             }
-            else if (chain.IdentityValue is UnknownValue or ConditionalValue)
+            else if (chain.IdentityValue is UnknownValue or ConditionalValue || (chain.IdentityValue is RuntimeValue runtime && !SymbolicText.IsOpaqueToken(runtime)))
             {
                 // An unresolved value may still be empty at deployment.
                 yield return context.Inconclusive(Rule, registry, "properties.encryption.keyVaultProperties.identity", chain.IdentityValue, $"that registry '{registry.DisplayName}' names its encryption identity");

@@ -75,7 +75,7 @@ public sealed class VaultFirewallRule : IRule
                 continue;
             }
 
-            if (identity is UnknownValue or ConditionalValue)
+            if (chain.Identity.Kind == IdentityValueKind.Unresolved && (identity is UnknownValue or ConditionalValue or RuntimeValue))
             {
                 yield return context.Inconclusive(Rule, registry, "properties.encryption.keyVaultProperties.identity", identity, $"whether registry '{registry.DisplayName}' reaches the firewalled vault '{vault.DisplayName}' through a user-assigned identity");
                 continue;

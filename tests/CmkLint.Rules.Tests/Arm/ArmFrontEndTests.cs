@@ -150,6 +150,23 @@ public class ArmFrontEndTests
         Assert.Equal("kv-parent", NameOf(Single(outer, "Microsoft.KeyVault/vaults")));
     }
 
+    [Theory]
+    [InlineData("true", "kv-when-true")]
+    [InlineData("false", "kv-when-false")]
+    public void Nested_deployment_parameter_written_as_an_expression_building_the_value_holder_is_bound(string condition, string expected)
+    {
+        // What the Bicep compiler emits for a conditional module argument.
+        string innerTemplate = ArmTemplate(
+            "    { \"type\": \"Microsoft.KeyVault/vaults\", \"apiVersion\": \"2023-07-01\", \"name\": \"[parameters('vaultName')]\" }",
+            parameters: "\"vaultName\": { \"type\": \"string\", \"defaultValue\": \"kv-inner-default\" }");
+        string deployment = Nested("inner", innerTemplate).Replace(
+            "\"vaultName\": { \"value\": \"kv-from-caller\" }",
+            "\"vaultName\": \"[if(parameters('useFirst'), createObject('value', 'kv-when-true'), createObject('value', 'kv-when-false'))]\"");
+        Assert.Contains("createObject", deployment);
+        var graph = Graph(ArmTemplate(deployment, parameters: "\"useFirst\": { \"type\": \"bool\", \"defaultValue\": " + condition + " }"));
+        Assert.Equal(expected, NameOf(Single(graph, "Microsoft.KeyVault/vaults")));
+    }
+
     [Fact]
     public void Nested_deployment_in_another_resource_group_changes_the_scope()
     {

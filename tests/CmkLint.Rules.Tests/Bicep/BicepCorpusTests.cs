@@ -114,6 +114,21 @@ public class BicepCorpusTests
     }
 
     [Fact]
+    public void Decompiled_parameters_files_parse_without_syntax_errors()
+    {
+        var root = SharedCorpus.Combine("corpus", "bicep-baselines", "decompiler", "Parameters");
+        var files = BicepParse.FilesUnder(root, ".bicepparam").ToList();
+        Assert.NotEmpty(files);
+        foreach (var path in files)
+        {
+            var tree = BicepParse.File(path);
+            Assert.True(tree.Diagnostics.Count == 0, path + ": " + BicepParse.Describe(tree.Diagnostics));
+            Assert.Equal(BicepFileKind.Parameters, tree.Kind);
+            Assert.NotNull(tree.Root.Using);
+        }
+    }
+
+    [Fact]
     public void Decompiled_bicep_has_syntax_errors_only_where_the_compiler_reports_them()
     {
         // The decompiler's output carries the compiler's diagnostics as //@[...] comment lines, so a clean file

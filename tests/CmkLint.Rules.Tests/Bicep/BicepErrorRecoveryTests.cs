@@ -241,6 +241,46 @@ public class BicepErrorRecoveryTests
 
             var tree = Tree(new string(chars));
             Assert.DoesNotContain(tree.Diagnostics, d => d.Code == "CMKBICEP000");
+            AssertChildrenInsideParents(tree.Root);
+        }
+    }
+
+    [Fact]
+    public void Damaged_real_files_keep_every_node_inside_its_parent()
+    {
+        var random = new Random(11);
+        var source = System.IO.File.ReadAllText(System.IO.Path.Combine(SharedCorpus.Path, "corpus", "bicep-baselines", "samples", "Loops_LF", "main.bicep"));
+        var pieces = new[] { "{", "}", "[", "]", "(", ")", "'", "${", "'''", "\n", ",", ":", "=", "@", "?", "!", ".", "::", "=>", "|", "for ", "if ", "param ", "/*" };
+        for (int round = 0; round < 300; round++)
+        {
+            var text = new StringBuilder(source);
+            for (int edit = 0; edit < 10; edit++)
+            {
+                int at = random.Next(text.Length);
+                if (random.Next(2) == 0)
+                {
+                    text.Remove(at, Math.Min(random.Next(1, 20), text.Length - at));
+                }
+                else
+                {
+                    text.Insert(at, pieces[random.Next(pieces.Length)]);
+                }
+            }
+
+            var tree = Tree(text.ToString());
+            Assert.DoesNotContain(tree.Diagnostics, d => d.Code == "CMKBICEP000");
+            AssertChildrenInsideParents(tree.Root);
+        }
+    }
+
+    private static void AssertChildrenInsideParents(SyntaxNode root)
+    {
+        foreach (var node in root.DescendantsAndSelf())
+        {
+            foreach (var child in node.GetChildren())
+            {
+                Assert.True(child.Span.Start >= node.Span.Start && child.Span.End <= node.Span.End, $"{child} is outside {node}");
+            }
         }
     }
 
@@ -250,6 +290,31 @@ public class BicepErrorRecoveryTests
         var tree = Tree("var x = " + new string('(', 100_000) + "\nvar y = " + new string('[', 100_000) + "\nvar z = 1");
         Assert.Contains(tree.Diagnostics, d => d.Code == "CMKBICEP001");
         Assert.Equal("z", tree.Root.Variables.Last().SymbolName);
+    }
+
+    [Theory]
+    [InlineData("var x = ", "{a:", "")]
+    [InlineData("var x = ", "'${", "")]
+    [InlineData("var x = ", "a ? b : ", "c")]
+    [InlineData("var x = ", "f(", "")]
+    [InlineData("var x = ", "x => ", "1")]
+    [InlineData("var x = ", "[for x in y: ", "")]
+    [InlineData("type t = ", "{a:", "")]
+    [InlineData("type t = ", "(", "")]
+    [InlineData("resource r 'a@1' = ", "{\nresource c 'd' = ", "")]
+    public void Any_kind_of_deep_nesting_is_survived(string prefix, string repeated, string suffix)
+    {
+        var builder = new StringBuilder(prefix);
+        for (int i = 0; i < 20_000; i++)
+        {
+            builder.Append(repeated);
+        }
+
+        builder.Append(suffix).Append("\nparam after string\n");
+        var tree = Tree(builder.ToString());
+        Assert.DoesNotContain(tree.Diagnostics, d => d.Code == "CMKBICEP000");
+        Assert.NotEmpty(tree.Diagnostics);
+        Assert.Contains(tree.Root.Parameters, p => p.SymbolName == "after");
     }
 
     [Fact]

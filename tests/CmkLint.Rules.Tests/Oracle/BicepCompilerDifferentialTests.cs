@@ -25,13 +25,14 @@ public sealed class BicepCompilerDifferentialTests
     /// </summary>
     private static readonly Dictionary<string, string> KnownDifferences = new(StringComparer.Ordinal)
     {
-        // The compiler emits a module parameter whose value is a ternary as a whole parameter holder
-        // "[if(cond, createObject('value', a), createObject('value', b))]" instead of {"value": ...}.
-        // The ARM front end reads only {"value": ...} holders, so on the compiled JSON the module falls
-        // back to its parameter defaults: its names differ from the Bicep side (which binds the argument).
-        ["quickstarts/quickstarts/microsoft.machinelearningservices/aifoundry-networking-aoao/main.bicep"] = "ARM front end: parameter holder written as an if(createObject('value', ...)) expression",
-        ["quickstarts/quickstarts/microsoft.devcenter/devbox-with-customized-image/main.bicep"] = "ARM front end: parameter holder written as an if(createObject('value', ...)) expression",
-        ["quickstarts/quickstarts/microsoft.devcenter/devbox-with-builtin-image/main.bicep"] = "ARM front end: parameter holder written as an if(createObject('value', ...)) expression",
+        // Since the ARM front end binds "[if(cond, createObject('value', a), createObject('value', b))]" parameter
+        // holders, the other two quickstarts written that way match; here the compiled JSON still leaves the name of
+        // devcenters/galleries unresolved: its galleryName argument is
+        // reference(resourceId('Microsoft.Resources/deployments', 'gallery'), '2022-09-01').outputs.name.value, which
+        // evaluates to a symbolic reference (path properties.outputs.name.value): names are evaluated while the graph is
+        // built, when ResourceGraph.Link does not link IDs yet (no type index), so the module output is not read.
+        // The Bicep side reads gallery.outputs.name through the module symbol.
+        ["quickstarts/quickstarts/microsoft.devcenter/devbox-with-customized-image/main.bicep"] = "ARM front end: devcenters/galleries name from another module's output, itself bound through an if(createObject('value', ...)) holder, stays unresolved",
     };
 
     private readonly ITestOutputHelper output;
@@ -58,7 +59,7 @@ public sealed class BicepCompilerDifferentialTests
             var report = new StringBuilder();
             int compiledCount = 0, rejected = 0, same = 0;
             var mismatches = new List<string>();
-            var loader = BicepCorpusTests.NewLoader();
+            var loader = BicepLoweringCorpusTests.NewLoader();
             foreach (var relative in entries)
             {
                 string json = Path.Combine(compiled, Path.ChangeExtension(relative, ".json"));

@@ -21,6 +21,9 @@ internal sealed record ArmRegistryTemplate
 
     public bool DeclareVault { get; init; } = true;
 
+    /// <summary>Declares a second vault (not the key's) with an access policy for the identity.</summary>
+    public bool AccessPolicyOnOtherVault { get; init; }
+
     public string RegistryName { get; init; } = "contosoacr";
 
     public string Text
@@ -72,6 +75,31 @@ internal sealed record ArmRegistryTemplate
                       "name": "[format('{0}/{1}', parameters('vaultName'), 'cmk')]",
                       "dependsOn": [ "[resourceId('Microsoft.KeyVault/vaults', parameters('vaultName'))]" ],
                       "properties": { "kty": "RSA", "keySize": 3072 }
+                    }
+                """);
+            }
+
+            if (AccessPolicyOnOtherVault)
+            {
+                resources.Add("""
+                    {
+                      "type": "Microsoft.KeyVault/vaults",
+                      "apiVersion": "2023-07-01",
+                      "name": "contoso-other-kv",
+                      "location": "[parameters('location')]",
+                      "properties": {
+                        "tenantId": "[subscription().tenantId]",
+                        "sku": { "family": "A", "name": "standard" },
+                        "enableSoftDelete": true,
+                        "enablePurgeProtection": true,
+                        "accessPolicies": [
+                          {
+                            "tenantId": "[subscription().tenantId]",
+                            "objectId": "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', parameters('identityName')), '2023-01-31').principalId]",
+                            "permissions": { "keys": [ "get", "wrapKey", "unwrapKey" ] }
+                          }
+                        ]
+                      }
                     }
                 """);
             }

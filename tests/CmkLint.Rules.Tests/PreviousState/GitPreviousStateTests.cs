@@ -118,6 +118,25 @@ public sealed class GitPreviousStateTests : IDisposable
     }
 
     [Fact]
+    public void Cmk016_access_policy_moved_to_a_vault_that_does_not_hold_the_key_is_reported()
+    {
+        var result = LintVersions(new ArmRegistryTemplate(), new ArmRegistryTemplate { AccessPolicy = false, AccessPolicyOnOtherVault = true });
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "CMK016");
+        Assert.Equal(Level.Error, finding.Level);
+        Assert.Contains("grant", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("wrapKey", finding.Related[0].Span.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cmk016_access_policy_kept_on_the_key_vault_beside_another_vault_is_not_reported()
+    {
+        var result = LintVersions(new ArmRegistryTemplate(), new ArmRegistryTemplate { AccessPolicyOnOtherVault = true });
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "CMK016");
+    }
+
+    [Fact]
     public void Cmk016_vault_and_key_removed_from_the_deployment_are_warnings()
     {
         var result = LintVersions(new ArmRegistryTemplate(), new ArmRegistryTemplate { DeclareVault = false });

@@ -50,6 +50,17 @@ public class VaultFirewallRuleTests
     }
 
     [Fact]
+    public void Cmk009_identity_from_a_parameter_without_value_may_be_empty_and_is_inconclusive()
+    {
+        var t = Firewalled("\"networkAcls\": { \"defaultAction\": \"Deny\" }");
+        t.Parameters = """{ "identityClientId": { "type": "string" } }""";
+        t.IdentityValue = "[parameters('identityClientId')]";
+        var json = t.Build();
+        Assert.Empty(Of(Lint(json), "CMK009"));
+        Assert.Equal(FindingKind.Inconclusive, Assert.Single(Of(Lint(json, includeInconclusive: true), "CMK009")).Kind);
+    }
+
+    [Fact]
     public void Cmk009_default_action_from_a_parameter_without_value_is_inconclusive()
     {
         var t = Firewalled("\"networkAcls\": { \"defaultAction\": \"[parameters('defaultAction')]\" }");

@@ -99,6 +99,21 @@ public class VaultRecoverableRuleTests
     }
 
     [Fact]
+    public void Cmk005_vault_named_by_a_parameter_without_value_is_found_through_the_same_parameter_in_the_key_uri()
+    {
+        var t = new CmkChainTemplate
+        {
+            IncludeKey = false,
+            RegistryDependsOn = "[]",
+            Parameters = """{ "vaultName": { "type": "string" } }""",
+            KeyIdentifier = "[concat('https://', parameters('vaultName'), '.vault.azure.net/keys/cmk')]",
+            VaultSettings = "\"enableSoftDelete\": true",
+        };
+        var json = t.Build().Replace("\"name\": \"kv-cmk\",", "\"name\": \"[parameters('vaultName')]\",");
+        Single(Lint(json), "CMK005", Level.Error, Locate(json, VaultName, "\"[parameters('vaultName')]\""));
+    }
+
+    [Fact]
     public void Cmk005_vault_found_by_the_key_uri_host_in_a_sovereign_cloud()
     {
         var t = new CmkChainTemplate { KeyIdentifier = "https://kv-cmk.vault.azure.cn/keys/cmk", VaultSettings = "\"enableSoftDelete\": true" };

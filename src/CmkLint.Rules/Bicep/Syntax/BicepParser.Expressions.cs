@@ -557,7 +557,7 @@ public sealed partial class BicepParser
             var key = Recover(ObjectKey, span => new SkippedSyntax(span), RecoveryFlags.None, ObjectKeyTerminators);
             var colon = RecoverToken(TokenType.Colon, SyntaxError.ExpectedCharacter(":"), SuppressAfter(key), ObjectElementTerminators);
             var value = RecoverExpression(() => Expression(ExpressionFlags.AllowComplexLiterals), SuppressAfter(colon), ObjectElementTerminators);
-            return new ObjectPropertySyntax(SpanFrom(start), key, value);
+            return new ObjectPropertySyntax(SpanFrom(start).Cover(key.Span), key, value);
         },
         span => new SkippedSyntax(span),
         RecoveryFlags.None,

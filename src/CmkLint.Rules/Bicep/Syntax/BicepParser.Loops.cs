@@ -16,7 +16,11 @@ public sealed partial class BicepParser
     private ForSyntax ForExpression(ExpressionFlags flags, bool resourceOrModule)
     {
         int start = Read().Start;
-        SkipNewLines();
+        if (!StatementFollowsNewLines())
+        {
+            SkipNewLines();
+        }
+
         ExpectKeyword("for");
 
         int reported = diagnostics.Count;
@@ -32,9 +36,8 @@ public sealed partial class BicepParser
         }
         else
         {
-            var empty = file.Span(Peek().Start, 0);
-            Report(empty, SyntaxError.ExpectedLoopItemIdentifierOrVariableBlockStart());
-            item = MissingIdentifier(empty);
+            ReportAtCurrent(SyntaxError.ExpectedLoopItemIdentifierOrVariableBlockStart());
+            item = MissingIdentifier(EmptySpanHere());
         }
 
         var inFlags = diagnostics.Count > reported ? RecoveryFlags.SuppressDiagnostics : RecoveryFlags.None;
@@ -42,7 +45,7 @@ public sealed partial class BicepParser
         var source = RecoverExpression(() => Expression(ExpressionFlags.AllowComplexLiterals), SuppressAfter(inKeyword), LoopSourceTerminators);
         var colon = RecoverToken(TokenType.Colon, SyntaxError.ExpectedCharacter(":"), SuppressAfter(source), LoopInTerminators);
         var body = RecoverExpression(() => LoopBody(flags, resourceOrModule), SuppressAfter(colon), LoopInTerminators);
-        if (body is not SkippedSyntax)
+        if (body is not SkippedSyntax && !StatementFollowsNewLines())
         {
             SkipNewLines();
         }

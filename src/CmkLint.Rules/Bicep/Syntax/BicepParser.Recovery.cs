@@ -101,7 +101,12 @@ public sealed partial class BicepParser
     /// <summary>The offset just after the last token read.</summary>
     private int LastEnd => position > 0 ? tokens[position - 1].End : 0;
 
-    private SourceSpan SpanFrom(int start) => file.Span(start, LastEnd - start);
+    /// <summary>From <paramref name="start"/> to the end of the last token read; empty right after that token when nothing was read since.</summary>
+    private SourceSpan SpanFrom(int start)
+    {
+        int end = LastEnd;
+        return end < start ? file.Span(end, 0) : file.Span(start, end - start);
+    }
 
     private SourceSpan TokenSpan(Token token) => file.Span(token.Start, token.Length);
 
@@ -120,6 +125,12 @@ public sealed partial class BicepParser
     }
 
     private void ReportAtCurrent(SyntaxError error) => Report(file.Span(Peek().Start, 0), error);
+
+    /// <summary>
+    /// Where a missing node goes: right after the last token read, so that it stays inside its parent's span
+    /// (the error itself points at the next token, which may lie past blanks and comments).
+    /// </summary>
+    private SourceSpan EmptySpanHere() => file.Span(position > 0 ? tokens[position - 1].End : Peek().Start, 0);
 
     private ParseException Error(Token token, SyntaxError error) => new ParseException(Diagnostic(ErrorSpan(token), error));
 
@@ -184,7 +195,7 @@ public sealed partial class BicepParser
             position++;
         }
 
-        return position > start ? file.Span(tokens[start].Start, tokens[position - 1].End - tokens[start].Start) : file.Span(tokens[start].Start, 0);
+        return position > start ? file.Span(tokens[start].Start, tokens[position - 1].End - tokens[start].Start) : EmptySpanHere();
     }
 
     private ExpressionSyntax RecoverExpression(Func<ExpressionSyntax> parse, RecoveryFlags flags, TokenSet terminators) =>
@@ -237,9 +248,8 @@ public sealed partial class BicepParser
             return MakeIdentifier(Read());
         }
 
-        var span = file.Span(Peek().Start, 0);
-        Report(span, error);
-        return MissingIdentifier(span);
+        Report(file.Span(Peek().Start, 0), error);
+        return MissingIdentifier(EmptySpanHere());
     }
 
     private IdentifierSyntax IdentifierWithRecovery(SyntaxError error, RecoveryFlags flags, TokenSet terminators) =>

@@ -441,7 +441,7 @@ public sealed partial class BicepParser
         var name = IdentifierWithRecovery(SyntaxError.ExpectedVariableIdentifier(), RecoveryFlags.None, NameThenAssignmentTerminators);
         if (!Check(TokenType.LeftParen))
         {
-            var span = file.Span(Peek().Start, 0);
+            var span = EmptySpanHere();
             if ((SuppressAfter(name) & RecoveryFlags.SuppressDiagnostics) == 0)
             {
                 Report(ErrorSpan(Peek()), SyntaxError.ExpectedCharacter("("));
@@ -473,7 +473,7 @@ public sealed partial class BicepParser
         int start = Peek().Start;
         var name = IdentifierOrMissing(SyntaxError.ExpectedVariableIdentifier());
         var type = RecoverType(() => DeclaredType(allowOptionalResourceType: false), SuppressAfter(name), ArgumentTerminators);
-        return new TypedParameterSyntax(SpanFrom(start), name, type);
+        return new TypedParameterSyntax(SpanFrom(start).Cover(name.Span), name, type);
     }
 
     private StatementSyntax ImportDeclaration(int start, IReadOnlyList<DecoratorSyntax> decorators)

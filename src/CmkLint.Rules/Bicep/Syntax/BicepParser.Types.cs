@@ -65,9 +65,8 @@ public sealed partial class BicepParser
                 Read();
                 if (Check(TokenType.NewLine))
                 {
-                    var empty = file.Span(Peek().Start, 0);
-                    Report(empty, SyntaxError.ExpectedTypeLiteral());
-                    members.Add(new SkippedTypeSyntax(empty));
+                    ReportAtCurrent(SyntaxError.ExpectedTypeLiteral());
+                    members.Add(new SkippedTypeSyntax(EmptySpanHere()));
                     continue;
                 }
 
@@ -286,7 +285,7 @@ public sealed partial class BicepParser
                 return new ObjectTypeAdditionalPropertiesSyntax(SpanFrom(start), decorators, value);
             }
 
-            return new ObjectTypePropertySyntax(SpanFrom(start), decorators, key, value);
+            return new ObjectTypePropertySyntax(SpanFrom(start).Cover(key.Span), decorators, key, value);
         },
         span => new SkippedTypeSyntax(span),
         RecoveryFlags.None,

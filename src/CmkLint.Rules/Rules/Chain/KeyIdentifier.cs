@@ -311,20 +311,6 @@ public sealed class KeyIdentifier
         return SymbolicText.From(new CompositeStringValue(parts, segments[from].Span))!;
     }
 
-    /// <summary>Runtime values (uniqueString, guid, subscription IDs) never hold a '/'; other symbolic parts might.</summary>
-    private static bool IsSlashFree(SymbolicText segment)
-    {
-        foreach (var piece in segment.Pieces)
-        {
-            if (piece is not string && piece is not RuntimeValue)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>Reads <c>/keys/{name}[/{version}]</c>.</summary>
     private void ReadPath(SymbolicText path)
     {
@@ -362,12 +348,14 @@ public sealed class KeyIdentifier
         if (segments.Count == 2)
         {
             // A symbolic last part might still hold '/version'.
-            IsVersioned = IsSlashFree(segments[1]) ? false : null;
+            IsVersioned = segments[1].IsSlashFree ? false : null;
             return;
         }
 
         Version = segments[2].ToValue();
-        IsVersioned = true;
+
+        // A version only a parameter gives may be empty: then the URI ends in '/', versionless.
+        IsVersioned = segments[2].IsSurelyNonEmpty || segments.Count > 3 ? true : null;
         if (segments.Count > 3)
         {
             Problem = "has more path segments than '/keys/{name}/{version}'";

@@ -235,6 +235,55 @@ public sealed class SymbolicText
             : string.Compare(a, 0, b, 0, n, StringComparison.OrdinalIgnoreCase) == 0;
     }
 
+    /// <summary>
+    /// Whether a symbolic value is generated text that is never empty and never holds a '/'
+    /// (<c>uniqueString()</c>, <c>guid()</c>, subscription and tenant IDs). A parameter without a value,
+    /// or a resource property, may be anything.
+    /// </summary>
+    public static bool IsOpaqueToken(Value value) =>
+        value is RuntimeValue runtime
+        && runtime.Owner is null
+        && !runtime.Description.StartsWith("parameter ", StringComparison.Ordinal)
+        && (runtime.Description.StartsWith("uniqueString(", StringComparison.OrdinalIgnoreCase)
+            || runtime.Description.StartsWith("guid(", StringComparison.OrdinalIgnoreCase)
+            || runtime.Description.StartsWith("newGuid(", StringComparison.OrdinalIgnoreCase)
+            || runtime.Description.EndsWith("subscriptionId", StringComparison.OrdinalIgnoreCase)
+            || runtime.Description.EndsWith("tenantId", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether the segment surely holds no '/' (known text and opaque tokens only).</summary>
+    public bool IsSlashFree
+    {
+        get
+        {
+            foreach (var piece in Pieces)
+            {
+                if (piece is Value v && !IsOpaqueToken(v))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Whether the segment is surely not empty: some known text, or an opaque token.</summary>
+    public bool IsSurelyNonEmpty
+    {
+        get
+        {
+            foreach (var piece in Pieces)
+            {
+                if (piece is string || IsOpaqueToken((Value)piece))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     public override string ToString()
     {
         var sb = new StringBuilder();

@@ -1,0 +1,92 @@
+// CMK013: keyIdentifier names a key version (keyUriWithVersion), so the registry does not follow key
+// rotation; the versionless keyUri lets it.
+
+@description('Where every resource goes.')
+param location string = resourceGroup().location
+
+@description('The registry name (globally unique, alphanumeric).')
+param registryName string = 'acr${uniqueString(resourceGroup().id)}'
+
+@description('The Key Vault name (globally unique).')
+param vaultName string = 'kv-${uniqueString(resourceGroup().id)}'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'acr-cmk-identity'
+  location: location
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: vaultName
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableSoftDelete: true
+    enablePurgeProtection: true
+    enableRbacAuthorization: false
+    accessPolicies: []
+  }
+
+  resource key 'keys' = {
+    name: 'acr-cmk'
+    properties: {
+      kty: 'RSA'
+      keySize: 3072
+      keyOps: [
+        'wrapKey'
+        'unwrapKey'
+      ]
+    }
+  }
+
+  // The identity's principal (object) ID gets key access; the registry names the client ID.
+  resource grant 'accessPolicies' = {
+    name: 'add'
+    properties: {
+      accessPolicies: [
+        {
+          tenantId: subscription().tenantId
+          objectId: identity.properties.principalId
+          permissions: {
+            keys: [
+              'get'
+              'wrapKey'
+              'unwrapKey'
+            ]
+          }
+        }
+      ]
+    }
+  }
+}
+
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: registryName
+  location: location
+  sku: {
+    name: 'Premium'
+  }
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    encryption: {
+      status: 'enabled'
+      keyVaultProperties: {
+        identity: identity.properties.clientId
+        keyIdentifier: vault::key.properties.keyUriWithVersion
+      }
+    }
+  }
+  dependsOn: [
+    vault::grant
+  ]
+}
+
+output loginServer string = registry.properties.loginServer
