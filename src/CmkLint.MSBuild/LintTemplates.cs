@@ -6,6 +6,7 @@ using System.Reflection;
 using CmkLint.Configuration;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
+using CmkLint.PreviousState;
 using CmkLint.Reporting;
 using CmkLint.Text;
 using Microsoft.Build.Framework;
@@ -23,6 +24,7 @@ public sealed class LintTemplates : Task
     internal const string InvalidSettingCode = "CMKMSB001";
     internal const string SarifCode = "CMKMSB002";
     internal const string ConfigurationCode = "CMKMSB003";
+    internal const string PreviousStateCode = "CMKMSB004";
 
     /// <summary>Where the project lives (SARIF <c>informationUri</c>).</summary>
     private const string InformationUri = "https://github.com/cmklint/cmklint";
@@ -48,6 +50,15 @@ public sealed class LintTemplates : Task
 
     /// <summary>Keep inconclusive checks (logged as messages; in SARIF as <c>kind: "open"</c>).</summary>
     public bool IncludeInconclusive { get; set; }
+
+    /// <summary>A git revision (<c>origin/main</c>, <c>HEAD~1</c>) whose templates are the previous state for CMK007, CMK008 and CMK016 (empty: none).</summary>
+    public string? Previous { get; set; }
+
+    /// <summary>An exported deployed state (<c>az acr show</c>, <c>az resource list</c>, ARM export) to compare with (empty: none).</summary>
+    public string? Deployed { get; set; }
+
+    /// <summary>The folder git runs in for <see cref="Previous"/> (the targets pass the project folder).</summary>
+    public string? RepositoryDirectory { get; set; }
 
     [Output]
     public int FilesAnalyzed { get; private set; }
@@ -82,6 +93,11 @@ public sealed class LintTemplates : Task
             return false;
         }
 
+        if (!TryAddPreviousStates(options))
+        {
+            return false;
+        }
+
         var paths = CollectPaths(options, configuration);
         LogEngineLocation();
 
@@ -108,6 +124,31 @@ public sealed class LintTemplates : Task
         Log.LogMessage(MessageImportance.Normal, $"CmkLint: {result.FilesAnalyzed} template(s) analysed: {ErrorCount} error(s), {WarningCount} warning(s), {notes} message(s); fail level {policy}.");
         WriteSarif(result, clock.Elapsed);
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>A previous state that cannot be read fails the check with its reason, never silently passes.</summary>
+    private bool TryAddPreviousStates(LintOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(Previous))
+        {
+            options.Previous.Add(PreviousStateSource.GitRevision(Previous!, string.IsNullOrWhiteSpace(RepositoryDirectory) ? null : RepositoryDirectory));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Deployed))
+        {
+            options.Previous.Add(PreviousStateSource.DeployedExport(Deployed!));
+        }
+
+        foreach (var source in options.Previous)
+        {
+            if (source.Open() is string error)
+            {
+                Log.LogError(null, PreviousStateCode, null, null, 0, 0, 0, 0, "CmkLint previous state: " + error);
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private List<string> CollectPaths(LintOptions options, LintConfiguration? configuration)

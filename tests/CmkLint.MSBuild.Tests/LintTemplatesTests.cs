@@ -356,6 +356,55 @@ public sealed class LintTemplatesTests : IDisposable
         Assert.Equal(1, task.FilesAnalyzed);
     }
 
+    [Fact]
+    public void Previous_revision_git_cannot_resolve_fails_the_check_with_cmkmsb004()
+    {
+        string path = folder.Write("registry.json", Templates.Premium);
+        var task = NewTask(Item(path));
+        task.Previous = "HEAD~1";
+        task.RepositoryDirectory = folder.Path;
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(LintTemplates.PreviousStateCode, error.Code);
+        Assert.Contains("HEAD~1", error.Message);
+    }
+
+    [Fact]
+    public void Previous_revision_without_cmk_makes_enabling_it_cmk007()
+    {
+        string withoutCmk = Templates.Premium.Replace("\"status\": \"enabled\"", "\"status\": \"disabled\"");
+        Assert.NotEqual(Templates.Premium, withoutCmk);
+        string path = folder.Write("registry.json", withoutCmk);
+        Git("init", "-q");
+        Git("-c", "user.email=t@example.com", "-c", "user.name=t", "add", "-A");
+        Git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-q", "-m", "v1");
+        File.WriteAllText(path, Templates.Premium);
+        var task = NewTask(Item(path));
+        task.Previous = "HEAD";
+        task.RepositoryDirectory = folder.Path;
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CMK007", error.Code);
+        Assert.Equal(path, error.File);
+    }
+
+    private void Git(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = folder.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, "git " + string.Join(" ", args) + ": " + process.StandardError.ReadToEnd());
+    }
+
     private LintTemplates NewTask(params ITaskItem[] items) => new()
     {
         BuildEngine = engine,
