@@ -333,6 +333,11 @@ public sealed partial class Evaluator
 
                 if (obj.IsOpen)
                 {
+                    if (obj.OpenBecause is ResourceReferenceValue runtimePart)
+                    {
+                        return ResolveReference(runtimePart.Extend(name, span), context);
+                    }
+
                     return obj.OpenBecause is UnknownValue u ? u : new UnknownValue($"property '{name}' of a partly known object", span);
                 }
 
@@ -463,7 +468,11 @@ public sealed partial class Evaluator
                     // A declared object (e.g. 'properties') is only part of the deployed one, which adds runtime
                     // properties (keyUri, vaultUri, principalId...): keep the reference so that reading further
                     // finds the declared values and keeps the runtime ones symbolic.
-                    return next is ObjectValue ? reference : next.At(reference.Span);
+                    // The declared members are known (so copying another resource's 'encryption' object keeps them);
+                    // a member not declared reads on through the reference (see Access).
+                    return next is ObjectValue declared
+                        ? new ObjectValue(declared.Properties, reference.Span) { IsOpen = true, OpenBecause = reference }
+                        : next.At(reference.Span);
                 }
 
                 current = next;

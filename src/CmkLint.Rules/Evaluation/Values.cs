@@ -221,7 +221,10 @@ public static class Values
             var next = obj.Get(name);
             if (next is null && obj.IsOpen)
             {
-                return obj.OpenBecause ?? new UnknownValue("the object is only partly known", obj.Span);
+                // A member a referenced resource adds at deployment stays a symbolic property of that resource.
+                return obj.OpenBecause is ResourceReferenceValue reference
+                    ? reference.Extend(name, reference.Span)
+                    : obj.OpenBecause ?? new UnknownValue("the object is only partly known", obj.Span);
             }
 
             current = next;

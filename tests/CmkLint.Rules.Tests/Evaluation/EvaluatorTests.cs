@@ -100,6 +100,14 @@ public class EvaluatorTests
     }
 
     [Fact]
+    public void A_declared_object_read_through_a_reference_keeps_declared_members_and_runtime_ones_stay_symbolic()
+    {
+        const string Vault = "reference(resourceId('Microsoft.KeyVault/vaults', 'kv'), '2023-07-01', 'Full').properties";
+        Assert.True(Assert.IsType<BoolValue>(Eval($"[{Vault}.enableRbacAuthorization]")).Bool);
+        Assert.Equal("properties.vaulturi", Assert.IsType<ResourceReferenceValue>(Eval($"[{Vault}.vaultUri]")).PathKey);
+    }
+
+    [Fact]
     public void Full_reference_reads_identity_path()
     {
         var v = Eval("[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', 'uami'), '2023-01-31', 'Full').properties.principalId]");
