@@ -39,7 +39,8 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
         ParseResult parse;
         try
         {
-            parse = root.Parse(args);
+            // No response files: an argument '@x.json' (a file name a pull request can choose) is a path, never more options.
+            parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         }
         catch (Exception e)
         {
@@ -134,13 +135,18 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
 
         private readonly Option<bool> verbose = new("--verbose", "-v") { Description = "Also show suppressed findings, the configuration used, and stack traces of internal errors." };
 
+        // Untrusted pull requests (docs/security.md): what the run may read, and whether the templates may suppress their own findings.
+        private readonly Option<string?> analysisRoot = new("--root") { Description = "Read nothing outside this folder (default: the repository root of the paths, else their common folder); modules, using, load*() and parameters files outside it are refused.", HelpName = "FOLDER" };
+
+        private readonly Option<bool> noInlineSuppressions = new("--no-inline-suppressions") { Description = "Ignore suppressions written in the templates (#disable-next-line, metadata); only --config and --baseline can accept findings." };
+
         public RootCommand Build()
         {
             format.AcceptOnlyFromAmong("text", "json", "sarif");
             failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
             var root = new RootCommand("cmklint: finds customer-managed-key (CMK) mistakes in Azure Container Registry deployments (ARM JSON, Bicep) before they are deployed.");
             root.Arguments.Add(paths);
-            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, noColor, quiet, verbose })
+            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, noColor, quiet, verbose, analysisRoot, noInlineSuppressions })
             {
                 root.Options.Add(option);
             }
@@ -176,6 +182,8 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             NoColor = result.GetValue(noColor),
             Quiet = result.GetValue(quiet),
             Verbose = result.GetValue(verbose),
+            Root = result.GetValue(analysisRoot),
+            NoInlineSuppressions = result.GetValue(noInlineSuppressions),
         };
 
         private static Level ParseFailLevel(string? text) => text switch
@@ -249,4 +257,10 @@ internal sealed class LintSettings
     public bool Quiet { get; init; }
 
     public bool Verbose { get; init; }
+
+    /// <summary><c>--root FOLDER</c>: the analysis root (null: found from the paths).</summary>
+    public string? Root { get; init; }
+
+    /// <summary><c>--no-inline-suppressions</c>: suppressions in the templates do not count.</summary>
+    public bool NoInlineSuppressions { get; init; }
 }

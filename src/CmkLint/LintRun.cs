@@ -22,6 +22,11 @@ internal static class LintRun
     {
         var clock = Stopwatch.StartNew();
         string cwd = Directory.GetCurrentDirectory();
+        string? analysisRoot = AnalysisRoot.Of(settings.Paths, cwd, settings.Root, out var rootError);
+        if (analysisRoot is null)
+        {
+            return Usage(console, rootError ?? "cannot determine the analysis root; set one with --root");
+        }
 
         // Configuration: --config, else the nearest cmklint.json.
         LintConfiguration? configuration = null;
@@ -91,6 +96,7 @@ internal static class LintRun
         }
 
         var options = new LintOptions { IncludeInconclusive = settings.IncludeInconclusive };
+        options.FileSystem = new ConfinedFileSystem(analysisRoot) { MaxFileBytes = options.MaxFileBytes };
         if (configuration is not null)
         {
             foreach (var pair in configuration.Levels)
@@ -125,7 +131,7 @@ internal static class LintRun
         // Previous states: a revision or export that cannot be read is a usage error, not a silent pass.
         if (settings.Previous is not null)
         {
-            options.Previous.Add(PreviousStateSource.GitRevision(settings.Previous));
+            options.Previous.Add(PreviousStateSource.GitRevision(settings.Previous, analysisRoot));
         }
 
         if (settings.Deployed is not null)

@@ -32,6 +32,14 @@ internal sealed partial class TemplateLowering
             return null;
         }
 
+        // Outside the analysis root, a link out of it, a FIFO or a device: refused before anything is
+        // opened, and the message names only the path as the template writes it.
+        if (loader.FileSystem.RefusalOf(full) is string refusal && refusal != FileAccessPolicy.Missing)
+        {
+            Unsupported(call.Arguments[0].Span, $"the file '{path}' loaded at compile time (refused: {refusal})");
+            return null;
+        }
+
         if (!loader.FileSystem.FileExists(full))
         {
             // A missing file is an error for the compiler (BCP091) but only a note here: analysed
@@ -40,9 +48,10 @@ internal sealed partial class TemplateLowering
             return null;
         }
 
-        var bytes = loader.FileSystem.ReadAllBytes(full, out _);
+        var bytes = loader.FileSystem.ReadAllBytes(full, out var readError);
         if (bytes is null)
         {
+            Unsupported(call.Arguments[0].Span, $"the file '{path}' loaded at compile time ({readError ?? "it cannot be read"})");
             return null;
         }
 

@@ -27,7 +27,7 @@ internal static class ParametersFileLowering
 
         if (root.Using is { } usingDeclaration)
         {
-            result.UsingTemplate = UsingPath(usingDeclaration, file, scratch);
+            result.UsingTemplate = UsingPath(usingDeclaration, file, scratch, loader);
         }
 
         var values = new Dictionary<string, Expr>(StringComparer.OrdinalIgnoreCase);
@@ -51,7 +51,7 @@ internal static class ParametersFileLowering
         result.Diagnostics.AddRange(scratch.Diagnostics);
     }
 
-    private static string? UsingPath(UsingDeclarationSyntax declaration, SourceFile file, Template scratch)
+    private static string? UsingPath(UsingDeclarationSyntax declaration, SourceFile file, Template scratch, TemplateLoader? loader)
     {
         if (declaration.IsNone)
         {
@@ -71,16 +71,71 @@ internal static class ParametersFileLowering
             return null;
         }
 
+        string full;
         try
         {
             string? dir = Path.GetDirectoryName(TemplateLoader.Normalize(file.Path));
-            return TemplateLoader.Normalize(dir is null ? path : Path.Combine(dir, path));
+            full = TemplateLoader.Normalize(dir is null ? path : Path.Combine(dir, path));
         }
         catch (ArgumentException)
         {
             scratch.Diagnostics.Add(InputDiagnostics.Unsupported(declaration.Path!.Span, $"the template path '{path}'"));
             return null;
         }
+
+        string? problem = UsingProblem(full, path, file, loader);
+        if (problem is not null)
+        {
+            // The parameters file cannot be analysed with its template: an error where 'using' names it, never a silent pass.
+            scratch.Diagnostics.Add(InputDiagnostics.Invalid(declaration.Path!.Span, problem));
+            return null;
+        }
+
+        return full;
+    }
+
+    /// <summary>Why the file <c>using</c> names cannot be this parameters file's template, or null when it can.</summary>
+    private static string? UsingProblem(string full, string path, SourceFile file, TemplateLoader? loader)
+    {
+        if (string.Equals(full, TemplateLoader.Normalize(file.Path), StringComparison.Ordinal))
+        {
+            return $"'using' names this parameters file itself; name the template (.bicep or .json) whose parameters it sets";
+        }
+
+        if (full.EndsWith(".bicepparam", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"'using' names another parameters file ('{path}'); name the template (.bicep or .json) whose parameters it sets";
+        }
+
+        if (loader is null)
+        {
+            return null;
+        }
+
+        if (loader.FileSystem.RefusalOf(full) is string refusal && refusal != FileAccessPolicy.Missing)
+        {
+            return $"the template '{path}' named by 'using' is not read: {refusal}";
+        }
+
+        if (!loader.FileSystem.FileExists(full))
+        {
+            return $"the template '{path}' named by 'using' does not exist";
+        }
+
+        if (!loader.CanRead(full))
+        {
+            return $"'using' names '{path}', which is not a template (.bicep or .json)";
+        }
+
+        var target = ModuleLoadGuard.TryLoad(loader, full);
+        if (target is null || target.Template is not null)
+        {
+            return null;
+        }
+
+        return target.ParameterValues is not null
+            ? $"'using' names another parameters file ('{path}'); name the template (.bicep or .json) whose parameters it sets"
+            : target.Diagnostics.Count > 0 ? null : $"'using' names '{path}', which is not an ARM template or Bicep file";
     }
 
     /// <summary>Replaces references to the parameters file's variables by their (substituted) values.</summary>

@@ -605,6 +605,12 @@ internal sealed partial class TemplateLowering
             return null;
         }
 
+        if (loader.FileSystem.RefusalOf(full) is string refusal && refusal != FileAccessPolicy.Missing)
+        {
+            Unsupported(span, $"{what} '{path}' (refused: {refusal})");
+            return null;
+        }
+
         if (!loader.FileSystem.FileExists(full) || !loader.CanRead(full))
         {
             Unsupported(span, $"{what} '{path}' (the file is not found or not a Bicep or JSON file)");

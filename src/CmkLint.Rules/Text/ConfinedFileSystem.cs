@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.InteropServices;
+
+namespace CmkLint.Text;
+
+/// <summary>
+/// The disk, confined to an analysis root (and optional read-only roots such as the Bicep module cache):
+/// a path is read only when it and, with every symbolic link resolved, its target lie inside a root, it
+/// is a regular file (FIFOs, devices, sockets and folders are refused before anything is opened), and
+/// it is within the size limit. Templates from a pull request choose the paths (<c>module</c>,
+/// <c>using</c>, <c>load*</c>), so nothing else on the machine may be reached through them.
+/// </summary>
+public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy
+{
+    /// <summary>The longest path the operating system opens (PATH_MAX on Linux; long paths on Windows).</summary>
+    public static readonly int MaxPathLength = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? 32767 : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? 1024 : 4096;
+
+    /// <summary>The longest file or folder name (NAME_MAX).</summary>
+    public const int MaxNameLength = 255;
+
+    private readonly List<string> roots = new();
+
+    /// <param name="root">The analysis root: the repository root of the analysed paths, else their common folder.</param>
+    /// <param name="extraReadOnlyRoots">Other folders that may be read (e.g. the Bicep module cache, <c>~/.bicep</c>).</param>
+    public ConfinedFileSystem(string root, params string[] extraReadOnlyRoots)
+    {
+        Root = Path.GetFullPath(root ?? throw new ArgumentNullException(nameof(root)));
+        AddRoot(Root);
+        foreach (var extra in extraReadOnlyRoots ?? Array.Empty<string>())
+        {
+            if (!string.IsNullOrEmpty(extra))
+            {
+                AddRoot(Path.GetFullPath(extra));
+            }
+        }
+    }
+
+    /// <summary>The analysis root (full path).</summary>
+    public string Root { get; }
+
+    /// <summary>Every folder that may be read, as given and with links resolved.</summary>
+    public IReadOnlyList<string> Roots => roots;
+
+    /// <summary>Files larger than this are refused before they are opened.</summary>
+    public long MaxFileBytes { get; set; } = PhysicalFileSystem.DefaultMaxFileBytes;
+
+    public bool FileExists(string path) => Refusal(path) is null;
+
+    /// <summary>Whether a (full) path lies inside one of the roots, compared as written (no links resolved).</summary>
+    public bool IsInside(string fullPath)
+    {
+        foreach (var root in roots)
+        {
+            if (IsUnder(fullPath, root))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public string? Refusal(string path)
+    {
+        if (string.IsNullOrEmpty(path) || path.IndexOf('\0') >= 0)
+        {
+            return "the path is not valid";
+        }
+
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+        {
+            return e is PathTooLongException ? LongPath(path.Length) : "the path is not valid";
+        }
+
+        if (full.Length > MaxPathLength)
+        {
+            return LongPath(full.Length);
+        }
+
+        foreach (var name in full.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
+        {
+            if (name.Length > MaxNameLength)
+            {
+                return $"a name in the path is {name.Length} characters long, longer than the {MaxNameLength} the operating system allows";
+            }
+        }
+
+        if (!IsInside(full))
+        {
+            return "it is outside the analysis root " + Root + " (set another with --root)";
+        }
+
+        string? target = FileInspection.Resolve(full);
+        if (target is null)
+        {
+            // A missing file, a broken link or a link loop: nothing can be read there.
+            return FileAccessPolicy.Missing;
+        }
+
+        if (!IsInside(target))
+        {
+            return "it is a symbolic link to a file outside the analysis root " + Root + "; it is not followed";
+        }
+
+        return RegularFile.Refusal(target, MaxFileBytes, out _);
+    }
+
+    public byte[]? ReadAllBytes(string path, out string? error)
+    {
+        error = Refusal(path);
+        if (error is not null)
+        {
+            error = "cannot read the file: " + error;
+            return null;
+        }
+
+        // Open the resolved target: the file that was checked, not whatever the link names by now.
+        string target = FileInspection.Resolve(Path.GetFullPath(path)) ?? path;
+        return RegularFile.Read(target, MaxFileBytes, out error);
+    }
+
+    private void AddRoot(string root)
+    {
+        string trimmed = Trim(root);
+        if (!roots.Contains(trimmed))
+        {
+            roots.Add(trimmed);
+        }
+
+        string? resolved = FileInspection.Resolve(trimmed);
+        if (resolved is not null && !roots.Contains(Trim(resolved)))
+        {
+            roots.Add(Trim(resolved));
+        }
+    }
+
+    private static string Trim(string folder) =>
+        folder.Length > 1 && (folder.EndsWith("/", StringComparison.Ordinal) || folder.EndsWith("\\", StringComparison.Ordinal)) && Path.GetPathRoot(folder) != folder
+            ? folder.Substring(0, folder.Length - 1)
+            : folder;
+
+    private static bool IsUnder(string fullPath, string root)
+    {
+        var comparison = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (string.Equals(fullPath, root, comparison))
+        {
+            return true;
+        }
+
+        string prefix = root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar;
+        return fullPath.StartsWith(prefix, comparison);
+    }
+
+    private static string LongPath(int length) =>
+        $"the path is {length} characters long, longer than the {MaxPathLength} the operating system allows";
+}
