@@ -150,8 +150,27 @@ public static class ConfigurationReader
         var list = StringList(node, setting, errors);
         foreach (var item in list)
         {
-            into.Add(new GlobPattern(item.Value));
+            if (Glob(item, errors) is { } glob)
+            {
+                into.Add(glob);
+            }
         }
+    }
+
+    /// <summary>A pattern from the file, or null after an error at the pattern's column (an invalid glob is never silently matching nothing).</summary>
+    private static GlobPattern? Glob(JsonString text, List<ConfigurationError> errors) => Glob(text.Value, text.Span, 1, errors);
+
+    private static GlobPattern? Glob(string pattern, SourceSpan span, int quote, List<ConfigurationError> errors)
+    {
+        var glob = new GlobPattern(pattern);
+        if (glob.Error is null)
+        {
+            return glob;
+        }
+
+        var at = span.StartPosition;
+        errors.Add(new ConfigurationError(span.File?.Path ?? string.Empty, at.Line, at.Column + quote + glob.Error.Offset, $"invalid path pattern '{pattern}': {glob.Error.Message}"));
+        return null;
     }
 
     private static List<JsonString> StringList(JsonNode node, string setting, List<ConfigurationError> errors)
@@ -207,7 +226,10 @@ public static class ConfigurationReader
                 continue;
             }
 
-            config.ParameterFiles.Add(new KeyValuePair<GlobPattern, string>(new GlobPattern(entry.Name), full));
+            if (Glob(entry.Name, entry.NameSpan, 1, errors) is { } templates)
+            {
+                config.ParameterFiles.Add(new KeyValuePair<GlobPattern, string>(templates, full));
+            }
         }
     }
 
@@ -248,7 +270,10 @@ public static class ConfigurationReader
                         int before = errors.Count;
                         foreach (var s in StringList(p.Value, "paths", errors))
                         {
-                            paths.Add(new GlobPattern(s.Value));
+                            if (Glob(s, errors) is { } glob)
+                            {
+                                paths.Add(glob);
+                            }
                         }
 
                         ok &= errors.Count == before;

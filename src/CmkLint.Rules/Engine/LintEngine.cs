@@ -59,6 +59,11 @@ public sealed class LintEngine
             }
         }
 
+        foreach (var previous in options.Previous)
+        {
+            previous.Prepare(files);
+        }
+
         var perFile = new List<Finding>[files.Count];
         var relevant = new bool[files.Count];
         void Run(int i)

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
+using System.Text;
 using CmkLint.Engine;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
@@ -12,14 +14,15 @@ namespace CmkLint.PreviousState;
 
 /// <summary>
 /// The templates at a git revision: each current file is matched with the file at the same path in
-/// that revision (or the one git says it was renamed from), read with <c>git show REV:path</c>, and
-/// evaluated with the same parameter values as the current file.
+/// that revision (or the one git says it was renamed from), read from the object store, and evaluated
+/// with the same parameter values as the current file. The repository is found once, from the
+/// analysis root; git is run hardened (<see cref="GitCommand"/>) with plumbing only: <c>rev-parse
+/// --verify</c>, <c>ls-tree</c>, <c>diff-tree</c> and one <c>cat-file --batch</c> for all analysed files,
+/// read before the parallel analysis so no analysis thread waits for a git process.
 /// </summary>
 public sealed class GitRevisionSource : PreviousStateSource
 {
-    private readonly object gate = new();
-    private readonly Dictionary<string, (Repository? Repository, string? Error)> repositoriesByFolder = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Repository> repositoriesByTop = new(StringComparer.Ordinal);
+    private Repository? repository;
 
     public GitRevisionSource(string revision, string? repositoryDirectory = null)
     {
@@ -30,28 +33,34 @@ public sealed class GitRevisionSource : PreviousStateSource
     /// <summary>The revision as the user wrote it (<c>origin/main</c>).</summary>
     public string Revision { get; }
 
-    /// <summary>The folder checked up front (the current directory when null).</summary>
+    /// <summary>The folder the repository is found from: the analysis root (the current directory when null).</summary>
     public string? RepositoryDirectory { get; }
 
     public override string Comparison => "git:" + Revision;
 
     protected override string? OpenCore()
     {
-        string folder = RepositoryDirectory ?? Directory.GetCurrentDirectory();
-        return RepositoryOf(folder, out var error) is null ? error : null;
+        repository = Resolve(RepositoryDirectory ?? Directory.GetCurrentDirectory(), out var error);
+        return repository is null ? error : null;
+    }
+
+    internal override void Prepare(IReadOnlyList<string> templateFullPaths)
+    {
+        if (Open() is null)
+        {
+            repository?.Prefetch(templateFullPaths);
+        }
     }
 
     internal override PreviousComparison? CompareWith(string templateFullPath, IReadOnlyDictionary<string, Expr>? parameterValues, string? parametersSource, EvaluationOptions evaluation, LintOptions options)
     {
-        string? folder = Path.GetDirectoryName(templateFullPath);
-        if (folder is null || Open() is not null)
+        if (Open() is not null || repository is null)
         {
             return null;
         }
 
-        var repository = RepositoryOf(folder, out _);
-        var template = repository?.TemplateAt(templateFullPath, folder, options);
-        if (repository is null || template is null)
+        var template = repository.TemplateAt(templateFullPath, options);
+        if (template is null)
         {
             return null;
         }
@@ -61,30 +70,12 @@ public sealed class GitRevisionSource : PreviousStateSource
         return new PreviousComparison(Comparison, label, PreviousRegistries.FromGraph(graph, label), graph, matchByTypeAndName: false);
     }
 
-    /// <summary>The repository holding <paramref name="folder"/>, with the revision resolved; null (and why) when there is none.</summary>
-    private Repository? RepositoryOf(string folder, out string? error)
-    {
-        lock (gate)
-        {
-            error = null;
-            if (repositoriesByFolder.TryGetValue(folder, out var known))
-            {
-                error = known.Error;
-                return known.Repository;
-            }
-
-            var repository = Resolve(folder, out error);
-            repositoriesByFolder[folder] = (repository, error);
-            return repository;
-        }
-    }
-
     private Repository? Resolve(string folder, out string? error)
     {
         error = null;
         if (Revision.Length == 0 || Revision.StartsWith("-", StringComparison.Ordinal))
         {
-            // A leading dash would be read by git as an option.
+            // A leading dash would be read by git as an option (refs are also passed after --end-of-options).
             error = $"'{Revision}' is not a git revision";
             return null;
         }
@@ -95,42 +86,71 @@ public sealed class GitRevisionSource : PreviousStateSource
             return null;
         }
 
-        var top = GitCommand.Run(folder, "rev-parse", "--show-toplevel");
-        if (!top.Succeeded)
+        var location = GitRepositoryLocation.Find(folder);
+        if (location is null)
         {
-            error = top.ExitCode == -1
-                ? $"cannot compare with git revision '{Revision}': {top.Error}"
-                : $"cannot compare with git revision '{Revision}': '{folder}' is not in a git repository";
+            error = $"cannot compare with git revision '{Revision}': '{folder}' is not in a git repository";
             return null;
         }
 
-        string topFolder = top.Text.Trim();
-        if (repositoriesByTop.TryGetValue(topFolder, out var existing))
-        {
-            return existing;
-        }
-
-        var commit = GitCommand.Run(topFolder, "rev-parse", "--verify", "--quiet", Revision + "^{commit}");
+        var commit = GitCommand.Run(location, "rev-parse", "--verify", "--quiet", "--end-of-options", Revision + "^{commit}");
         if (!commit.Succeeded)
         {
-            error = $"git revision '{Revision}' was not found in the repository at '{topFolder}' (fetch it first, e.g. 'git fetch origin'; in CI check out with fetch-depth: 0)";
+            error = commit.ExitCode == -1
+                ? $"cannot compare with git revision '{Revision}': {commit.Error}"
+                : $"git revision '{Revision}' was not found in the repository at '{location.WorkTree}' (fetch it first, e.g. 'git fetch origin'; in CI check out with fetch-depth: 0)";
             return null;
         }
 
-        var files = GitCommand.Run(topFolder, "ls-tree", "-r", "-z", "--name-only", commit.Text.Trim());
-        var renames = GitCommand.Run(topFolder, "diff", "--name-status", "-M", "-z", commit.Text.Trim());
-        if (!files.Succeeded || !renames.Succeeded)
+        string id = commit.Text.Trim();
+        var files = GitCommand.Run(location, "ls-tree", "-r", "-z", "-l", "--full-tree", "--end-of-options", id);
+        if (!files.Succeeded)
         {
-            error = $"cannot compare with git revision '{Revision}': {(files.Succeeded ? renames.Error : files.Error)}";
+            error = $"cannot compare with git revision '{Revision}': {files.Error}";
             return null;
         }
 
-        var repository = new Repository(this, topFolder, commit.Text.Trim(), GitCommand.SplitNul(files), ParseRenames(GitCommand.SplitNul(renames)));
-        repositoriesByTop[topFolder] = repository;
-        return repository;
+        // Renames between the revision and HEAD (committed history: the working tree is never scanned).
+        var renames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var head = GitCommand.Run(location, "rev-parse", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}");
+        if (head.Succeeded && head.Text.Trim() != id)
+        {
+            var diff = GitCommand.Run(location, "diff-tree", "-r", "-M", "--name-status", "-z", "--no-ext-diff", "--no-textconv", "--end-of-options", id, head.Text.Trim());
+            if (!diff.Succeeded)
+            {
+                error = $"cannot compare with git revision '{Revision}': {diff.Error}";
+                return null;
+            }
+
+            renames = ParseRenames(GitCommand.SplitNul(diff));
+        }
+
+        return new Repository(this, location, ParseTree(GitCommand.SplitNul(files)), renames);
     }
 
-    /// <summary><c>git diff --name-status -M -z</c>: <c>R100 old new</c> entries map the current path to the previous one.</summary>
+    /// <summary><c>ls-tree -r -l -z</c>: <c>mode type object size TAB path</c>; blobs only.</summary>
+    private static Dictionary<string, TreeEntry> ParseTree(List<string> entries)
+    {
+        var tree = new Dictionary<string, TreeEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            int tab = entry.IndexOf('\t');
+            if (tab < 0)
+            {
+                continue;
+            }
+
+            var fields = entry.Substring(0, tab).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 4 && fields[1] == "blob" && long.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out long size))
+            {
+                tree[entry.Substring(tab + 1)] = new TreeEntry(fields[2], size);
+            }
+        }
+
+        return tree;
+    }
+
+    /// <summary><c>git diff-tree --name-status -M -z</c>: <c>R100 old new</c> entries map the current path to the previous one.</summary>
     private static Dictionary<string, string> ParseRenames(List<string> entries)
     {
         var renames = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -150,73 +170,127 @@ public sealed class GitRevisionSource : PreviousStateSource
         return renames;
     }
 
-    /// <summary>One repository at the resolved commit: which paths existed, what was renamed, and the templates read so far.</summary>
+    /// <summary>A blob of the revision's tree: its object name and size (checked against the size limit before reading).</summary>
+    private readonly struct TreeEntry
+    {
+        public TreeEntry(string objectName, long size)
+        {
+            ObjectName = objectName;
+            Size = size;
+        }
+
+        public string ObjectName { get; }
+
+        public long Size { get; }
+    }
+
+    /// <summary>One repository at the resolved commit: which paths existed, what was renamed, the blobs read and the templates made of them.</summary>
     private sealed class Repository
     {
         private readonly GitRevisionSource source;
-        private readonly HashSet<string> files;
+        private readonly GitRepositoryLocation location;
+        private readonly Dictionary<string, TreeEntry> tree;
         private readonly Dictionary<string, string> renames;
+        private readonly Dictionary<string, byte[]> blobs = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Template?> templates = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string?> prefixes = new(StringComparer.Ordinal);
 
-        public Repository(GitRevisionSource source, string top, string commit, List<string> files, Dictionary<string, string> renames)
+        public Repository(GitRevisionSource source, GitRepositoryLocation location, Dictionary<string, TreeEntry> tree, Dictionary<string, string> renames)
         {
             this.source = source;
-            Top = top;
-            Commit = commit;
-            this.files = new HashSet<string>(files, StringComparer.Ordinal);
+            this.location = location;
+            this.tree = tree;
             this.renames = renames;
         }
 
-        public string Top { get; }
+        /// <summary>Reads the previous blobs of these files with one <c>cat-file --batch</c> (on the caller's thread, before the analysis runs in parallel).</summary>
+        public void Prefetch(IReadOnlyList<string> fullPaths)
+        {
+            var wanted = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            lock (templates)
+            {
+                foreach (var path in fullPaths)
+                {
+                    if (PreviousPath(path) is string previous && tree.TryGetValue(previous, out var entry) && entry.Size <= PhysicalFileSystem.DefaultMaxFileBytes
+                        && !blobs.ContainsKey(entry.ObjectName) && seen.Add(entry.ObjectName))
+                    {
+                        wanted.Add(entry.ObjectName);
+                    }
+                }
+            }
 
-        public string Commit { get; }
+            if (wanted.Count == 0)
+            {
+                return;
+            }
+
+            var input = Encoding.ASCII.GetBytes(string.Join("\n", wanted) + "\n");
+            var output = GitCommand.RunAsync(location, input, "cat-file", "--batch").GetAwaiter().GetResult();
+            if (!output.Succeeded)
+            {
+                return;
+            }
+
+            lock (templates)
+            {
+                foreach (var blob in BatchBlobs(output.Output))
+                {
+                    blobs[blob.Key] = blob.Value;
+                }
+            }
+        }
 
         /// <summary>The template of the file at the revision (following a rename), or null when the file did not exist there.</summary>
-        public Template? TemplateAt(string fullPath, string folder, LintOptions options)
+        public Template? TemplateAt(string fullPath, LintOptions options)
         {
             lock (templates)
             {
-                string? relative = RelativePath(fullPath, folder);
-                if (relative is null)
+                string? previous = PreviousPath(fullPath);
+                if (previous is null || !tree.TryGetValue(previous, out var entry))
                 {
                     return null;
                 }
 
-                string previous = renames.TryGetValue(relative, out var from) ? from : relative;
                 if (templates.TryGetValue(previous, out var cached))
                 {
                     return cached;
                 }
 
-                var template = files.Contains(previous) ? Read(previous, fullPath, options) : null;
+                var template = entry.Size <= options.MaxFileBytes ? Read(previous, entry, fullPath, options) : null;
                 templates[previous] = template;
                 return template;
             }
         }
 
-        /// <summary>The path from the repository's top, as git writes it; asked from git so symbolic links in the folder do not matter.</summary>
-        private string? RelativePath(string fullPath, string folder)
+        /// <summary>The path from the work tree, as git writes it, following a rename since the revision; null outside the repository.</summary>
+        private string? PreviousPath(string fullPath)
         {
-            if (!prefixes.TryGetValue(folder, out var prefix))
-            {
-                var output = GitCommand.Run(folder, "rev-parse", "--show-prefix");
-                prefix = output.Succeeded ? output.Text.Trim() : null;
-                prefixes[folder] = prefix;
-            }
-
-            return prefix is null ? null : prefix + Path.GetFileName(fullPath);
-        }
-
-        private Template? Read(string previousPath, string currentFullPath, LintOptions options)
-        {
-            var blob = GitCommand.Run(Top, "show", Commit + ":" + previousPath);
-            if (!blob.Succeeded)
+            string full = TemplateLoader.Normalize(fullPath);
+            string top = location.WorkTree.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? location.WorkTree : location.WorkTree + Path.DirectorySeparatorChar;
+            if (!full.StartsWith(top, StringComparison.Ordinal))
             {
                 return null;
             }
 
-            string? text = SourceDecoder.Decode(blob.Output, out _, out _);
+            string relative = full.Substring(top.Length).Replace('\\', '/');
+            return renames.TryGetValue(relative, out var from) ? from : relative;
+        }
+
+        private Template? Read(string previousPath, TreeEntry entry, string currentFullPath, LintOptions options)
+        {
+            if (!blobs.TryGetValue(entry.ObjectName, out var bytes))
+            {
+                // Not prefetched (a parameters file's template): one more hardened call.
+                var blob = GitCommand.Run(location, "cat-file", "blob", entry.ObjectName);
+                if (!blob.Succeeded)
+                {
+                    return null;
+                }
+
+                bytes = blob.Output;
+            }
+
+            string? text = SourceDecoder.Decode(bytes, out _, out _);
             if (text is null)
             {
                 return null;
@@ -234,6 +308,38 @@ public sealed class GitRevisionSource : PreviousStateSource
             }
 
             return null;
+        }
+
+        /// <summary><c>cat-file --batch</c> output: <c>object blob size LF content LF</c> per object (or <c>object missing LF</c>).</summary>
+        private static Dictionary<string, byte[]> BatchBlobs(byte[] output)
+        {
+            var result = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            int at = 0;
+            while (at < output.Length)
+            {
+                int newline = Array.IndexOf(output, (byte)'\n', at);
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                var header = Encoding.ASCII.GetString(output, at, newline - at).Split(' ');
+                at = newline + 1;
+                if (header.Length != 3 || !int.TryParse(header[2], NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size > output.Length - at)
+                {
+                    continue;
+                }
+
+                var content = new byte[size];
+                Buffer.BlockCopy(output, at, content, 0, size);
+                at += size + 1;
+                if (header[1] == "blob")
+                {
+                    result[header[0]] = content;
+                }
+            }
+
+            return result;
         }
     }
 }

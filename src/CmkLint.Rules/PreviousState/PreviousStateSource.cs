@@ -48,6 +48,11 @@ public abstract class PreviousStateSource
     /// <summary>Reads the state; returns the error text, or null on success.</summary>
     protected abstract string? OpenCore();
 
+    /// <summary>Called once with the files about to be analysed (before the parallel analysis), so a source can read what they need in one go.</summary>
+    internal virtual void Prepare(IReadOnlyList<string> templateFullPaths)
+    {
+    }
+
     /// <summary>
     /// The previous state of one entry point (a template file with the parameter values it is analysed
     /// with), or null when there is none (a new file, a file outside the repository).

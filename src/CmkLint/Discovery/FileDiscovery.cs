@@ -20,11 +20,24 @@ internal sealed class FileDiscovery
     private readonly Dictionary<string, List<string>> chains = new(StringComparer.Ordinal);
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
+    private readonly HashSet<string>? tracked;
+    private readonly HashSet<string> trackedFolders = new(StringComparer.Ordinal);
+
     /// <param name="readsPath">Whether a front end reads files with this path (by extension).</param>
-    public FileDiscovery(Func<string, bool> readsPath, LintConfiguration? configuration)
+    /// <param name="trackedFiles">The files git tracks (full paths), or null outside a git work tree: a tracked file is never ignored.</param>
+    public FileDiscovery(Func<string, bool> readsPath, LintConfiguration? configuration, HashSet<string>? trackedFiles = null)
     {
         this.readsPath = readsPath;
         this.configuration = configuration;
+        tracked = trackedFiles;
+        foreach (var file in trackedFiles ?? new HashSet<string>())
+        {
+            string? folder = Path.GetDirectoryName(file);
+            while (folder is not null && trackedFolders.Add(folder))
+            {
+                folder = Path.GetDirectoryName(folder);
+            }
+        }
     }
 
     /// <summary>The files found, full paths, in the order found (the engine sorts its findings).</summary>
@@ -91,11 +104,19 @@ internal sealed class FileDiscovery
         string rest = string.Join("/", segments, literal, segments.Length - literal);
         string baseFolder = prefix.Length > 0 ? prefix : normalized.StartsWith("/", StringComparison.Ordinal) ? "/" : ".";
 
+        var glob = new GlobPattern(rest);
+        if (glob.Error is not null)
+        {
+            // A usage error pointing into the argument (column counted in the argument as typed).
+            Errors.Add($"command line: argument '{pattern}', column {prefix.Length + (prefix.Length > 0 ? 1 : 0) + glob.Error.Offset + 1}: invalid glob: {glob.Error.Message}");
+            return;
+        }
+
         int before = Files.Count;
         if (Directory.Exists(baseFolder))
         {
             string fullBase = Path.GetFullPath(baseFolder);
-            Walk(fullBase, fullBase, new GlobPattern(rest));
+            Walk(fullBase, fullBase, glob);
         }
 
         if (Files.Count == before)
@@ -170,6 +191,12 @@ internal sealed class FileDiscovery
     /// <summary>Git's rule: the deepest <c>.gitignore</c> that speaks about a path decides, up to the repository root.</summary>
     private bool IsIgnored(string fullPath, bool isFolder)
     {
+        // As in git: .gitignore hides untracked files only; a folder holding a tracked file is walked.
+        if (tracked is not null && (isFolder ? trackedFolders.Contains(fullPath) : tracked.Contains(fullPath)))
+        {
+            return false;
+        }
+
         bool? ignored = null;
         var chain = FoldersUpToRepositoryRoot(Path.GetDirectoryName(fullPath));
 

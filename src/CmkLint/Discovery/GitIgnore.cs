@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
 using CmkLint.Configuration;
+using CmkLint.Text;
 
 namespace CmkLint.Cli.Discovery;
 
@@ -26,26 +28,19 @@ internal sealed class GitIgnore
     public static GitIgnore? Load(string folder)
     {
         string file = Path.Combine(folder, ".gitignore");
-        string[] lines;
-        try
-        {
-            if (!File.Exists(file))
-            {
-                return null;
-            }
-
-            lines = File.ReadAllLines(file);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
+        if (!File.Exists(file))
         {
             return null;
         }
 
-        return Parse(folder, lines);
+        // Through the bounded reader: a .gitignore that is a FIFO or a device is not opened.
+        var bytes = PhysicalFileSystem.Instance.ReadAllBytes(file, out _);
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        return Parse(folder, Encoding.UTF8.GetString(bytes).Split('\n'));
     }
 
     public static GitIgnore Parse(string folder, IEnumerable<string> lines)
@@ -86,7 +81,8 @@ internal sealed class GitIgnore
             bool anchored = line.IndexOf('/') >= 0;
             line = line.TrimStart('/');
             string glob = anchored ? line : "**/" + line;
-            ignore.patterns.Add((new GlobPattern(glob), negated, foldersOnly));
+            // Git's wildmatch: an invalid pattern (an unclosed bracket, a reversed range) matches nothing, never an error.
+            ignore.patterns.Add((new GlobPattern(glob, GlobSyntax.Git), negated, foldersOnly));
         }
 
         return ignore;
