@@ -149,12 +149,17 @@ internal static class LintRun
 
         // Analysis (the engine reads, parses and analyses on all cores).
         LintResult result;
-        using (new ProgressIndicator(console.Error, console.ErrorIsTerminal && !settings.Quiet, discovery.Files.Count))
+        using (new ProgressIndicator(console.RawError, console.ErrorIsTerminal && !settings.Quiet, discovery.Files.Count))
         {
             result = new LintEngine(options).Analyze(discovery.Files);
         }
 
         string root = SourceRoot(cwd);
+        if (settings.NoInlineSuppressions)
+        {
+            InlineSuppressions.Ignore(result.Findings);
+        }
+
         configuration?.ApplySuppressions(result.Findings);
         if (baseline is not null)
         {
@@ -180,7 +185,7 @@ internal static class LintRun
             }
         }
 
-        var run = new ReportRun(result.Findings, result.FilesAnalyzed, clock.Elapsed, new ToolInfo("cmklint", CmkLintCommand.Version, InformationUri), root);
+        var run = new ReportRun(result.Findings, result.FilesAnalyzed, clock.Elapsed, new ToolInfo("cmklint", CmkLintCommand.Version, InformationUri), root, configuration?.FindingLimits);
         if (!Report(settings, console, run))
         {
             return CmkLintCommand.ExitUsageOrInternal;
@@ -243,7 +248,8 @@ internal static class LintRun
                 Directory.CreateDirectory(folder);
             }
 
-            File.WriteAllText(path, text);
+            // Without throwing on a lone surrogate (the reporters already replace them; this is the last guard).
+            File.WriteAllText(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
             return true;
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)

@@ -25,7 +25,7 @@ public sealed class SchemaTests
     {
         var schema = JObject.Parse(File.ReadAllText(Path.Combine(Repository.Root, "schemas", "cmklint.schema.json")));
         var settings = ((JObject)schema["properties"]!).Properties().Select(p => p.Name).OrderBy(n => n);
-        Assert.Equal(new[] { "$schema", "exclude", "include", "parameters", "rules", "suppress" }, settings);
+        Assert.Equal(new[] { "$schema", "exclude", "include", "limits", "parameters", "rules", "suppress" }, settings);
         Assert.False((bool)schema["additionalProperties"]!);
     }
 }

@@ -13,9 +13,9 @@ namespace CmkLint.Configuration;
 /// parameters file is an error with its line and column, never silently ignored (a typo in a CI
 /// configuration would otherwise turn a check off without anyone noticing).
 /// </summary>
-public static class ConfigurationReader
+public static partial class ConfigurationReader
 {
-    private static readonly string[] TopLevelKeys = { "$schema", "rules", "include", "exclude", "parameters", "suppress" };
+    private static readonly string[] TopLevelKeys = { "$schema", "rules", "include", "exclude", "parameters", "suppress", "limits" };
 
     /// <summary>The nearest <c>cmklint.json</c> in <paramref name="startFolder"/> or a parent folder, or null.</summary>
     public static string? Find(string startFolder)
@@ -94,6 +94,9 @@ public static class ConfigurationReader
                     break;
                 case "suppress":
                     ReadSuppressions(property.Value, config, errors);
+                    break;
+                case "limits":
+                    ReadLimits(property.Value, config, errors);
                     break;
                 default:
                     Add(errors, property.NameSpan, $"unknown setting '{property.Name}'; expected one of: {string.Join(", ", TopLevelKeys)}");

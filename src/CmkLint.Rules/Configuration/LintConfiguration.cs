@@ -34,6 +34,9 @@ public sealed class LintConfiguration
     /// <summary>Templates (path or glob) and the parameters file (full path) to analyse each with.</summary>
     public List<KeyValuePair<GlobPattern, string>> ParameterFiles { get; } = new();
 
+    /// <summary>How many findings a report shows (<c>limits</c>); the defaults when the file does not say.</summary>
+    public Reporting.FindingLimits FindingLimits { get; } = new();
+
     /// <summary>Findings accepted for whole files or folders (SARIF <c>external</c> suppressions).</summary>
     public List<ConfiguredSuppression> Suppressions { get; } = new();
 

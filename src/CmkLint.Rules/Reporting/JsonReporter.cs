@@ -16,7 +16,7 @@ public static class JsonReporter
 
     public static void Write(TextWriter output, ReportRun run)
     {
-        using var writer = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
+        using var writer = new WellFormedJsonWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
         writer.WriteStartObject();
         writer.WritePropertyName("schemaVersion");
         writer.WriteValue(SchemaVersion);
@@ -37,6 +37,14 @@ public static class JsonReporter
         Write(writer, "notes", s.Notes);
         Write(writer, "inconclusive", s.Inconclusive);
         Write(writer, "suppressed", s.Suppressed);
+        if (run.Omitted > 0)
+        {
+            // Only when the limits left findings out (fields are only ever added).
+            Write(writer, "omitted", run.Omitted);
+            Write(writer, "maxFindingsPerFile", run.Limits.MaxFindingsPerFile);
+            Write(writer, "maxFindingsPerRun", run.Limits.MaxFindingsPerRun);
+        }
+
         writer.WritePropertyName("elapsedSeconds");
         writer.WriteValue(System.Math.Round(s.Elapsed.TotalSeconds, 3));
         writer.WriteEndObject();

@@ -36,17 +36,35 @@ public sealed class ToolInfo
 /// <summary>One lint run as the reporters see it: findings (sorted, suppressions applied), file count, time, tool and source root.</summary>
 public sealed class ReportRun
 {
-    public ReportRun(IReadOnlyList<Finding> findings, int filesAnalyzed, TimeSpan elapsed, ToolInfo tool, string sourceRoot)
+    /// <summary>A run; <c>limits</c> says how many findings are shown (null: the defaults), while the summary counts them all.</summary>
+    public ReportRun(IReadOnlyList<Finding> findings, int filesAnalyzed, TimeSpan elapsed, ToolInfo tool, string sourceRoot, FindingLimits? limits = null)
     {
-        Findings = findings;
+        Limits = limits ?? new FindingLimits();
+        Findings = Limits.Apply(findings, out var distinct, out int omitted);
+        Omitted = omitted;
         FilesAnalyzed = filesAnalyzed;
         Elapsed = elapsed;
         Tool = tool;
         SourceRoot = sourceRoot;
-        Summary = RunSummary.Of(findings, filesAnalyzed, elapsed);
+        Summary = RunSummary.Of(distinct, filesAnalyzed, elapsed);
     }
 
+    /// <summary>The findings shown: identical ones once, within <see cref="Limits"/>.</summary>
     public IReadOnlyList<Finding> Findings { get; }
+
+    public FindingLimits Limits { get; }
+
+    /// <summary>Findings left out by the limits (counted in <see cref="Summary"/>, not listed).</summary>
+    public int Omitted { get; }
+
+    /// <summary>The line that says what was left out, or null when nothing was.</summary>
+    public string? OmittedLine => Omitted == 0 ? null : string.Format(
+        CultureInfo.InvariantCulture,
+        "{0} more finding{1} not shown (at most {2} per file and {3} per run; raise \"limits\" in cmklint.json to see them)",
+        Omitted,
+        Omitted == 1 ? string.Empty : "s",
+        Limits.MaxFindingsPerFile,
+        Limits.MaxFindingsPerRun);
 
     public int FilesAnalyzed { get; }
 

@@ -43,7 +43,7 @@ public static class SarifReporter
             ruleIndex[allRules[i].Id] = i;
         }
 
-        using var w = new JsonTextWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
+        using var w = new WellFormedJsonWriter(output) { Formatting = Formatting.Indented, CloseOutput = false };
         w.WriteStartObject();
         Str(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         Str(w, "version", "2.1.0");
@@ -87,6 +87,20 @@ public static class SarifReporter
 
         w.WriteEndArray();
         Str(w, "columnKind", "utf16CodeUnits");
+        if (run.Omitted > 0)
+        {
+            // The run is partial: say how much was left out and why, so nobody reads it as complete.
+            w.WritePropertyName("properties");
+            w.WriteStartObject();
+            w.WritePropertyName("omittedResults");
+            w.WriteValue(run.Omitted);
+            w.WritePropertyName("maxResultsPerFile");
+            w.WriteValue(run.Limits.MaxFindingsPerFile);
+            w.WritePropertyName("maxResultsPerRun");
+            w.WriteValue(run.Limits.MaxFindingsPerRun);
+            Str(w, "omittedReason", run.OmittedLine!);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteEndObject();

@@ -56,6 +56,11 @@ public static class TextReporter
             WriteFinding(writer, finding, options);
         }
 
+        if (run.OmittedLine is string omitted)
+        {
+            writer.WriteLine(omitted);
+        }
+
         if (options.Summary)
         {
             string summary = run.Summary.ToString();
@@ -78,14 +83,14 @@ public static class TextReporter
         };
 
         var line = new StringBuilder();
-        line.Append(Paint(options, Bold, $"{finding.Path}({start.Line},{start.Column})"));
+        line.Append(Paint(options, Bold, $"{PrintableText.LineStart(finding.Path)}({start.Line},{start.Column})"));
         line.Append(": ");
         line.Append(Paint(options, color + Bold, LevelWord(finding)));
         line.Append(' ').Append(finding.RuleId).Append(": ").Append(Printable(finding.Message));
         line.Append(' ').Append(Paint(options, Dim, "[" + finding.Rule.Name + "]"));
         if (finding.Suppression is { } suppression)
         {
-            line.Append(' ').Append(Paint(options, Dim, $"(suppressed {suppression.Kind}{(suppression.Justification is null ? string.Empty : ": " + suppression.Justification)})"));
+            line.Append(' ').Append(Paint(options, Dim, $"(suppressed {suppression.Kind}{(suppression.Justification is null ? string.Empty : ": " + Printable(suppression.Justification))})"));
         }
 
         writer.WriteLine(line.ToString());
@@ -97,7 +102,7 @@ public static class TextReporter
         foreach (var related in finding.Related)
         {
             var at = related.Span.StartPosition;
-            writer.WriteLine("    " + Paint(options, Blue, $"{related.Span.File?.Path}({at.Line},{at.Column})") + ": " + related.Message);
+            writer.WriteLine("    " + Paint(options, Blue, $"{PrintableText.LineStart(related.Span.File?.Path ?? string.Empty)}({at.Line},{at.Column})") + ": " + Printable(related.Message));
         }
     }
 
@@ -106,27 +111,32 @@ public static class TextReporter
     {
         var start = span.StartPosition;
         var end = span.EndPosition;
-        string text = Printable(span.File!.GetLineText(start.Line));
+        string raw = span.File!.GetLineText(start.Line);
+        int from = Math.Min(start.Column - 1, raw.Length);
+        int to = end.Line == start.Line ? Math.Max(from, Math.Min(end.Column - 1, raw.Length)) : raw.Length;
+
+        // Escapes widen the line: columns are counted in the escaped text, so the carets stay under the span.
+        string before = PrintableText.Escape(raw.Substring(0, from), keepTabs: true);
+        string text = before + PrintableText.Escape(raw.Substring(from), keepTabs: true);
+        int column = before.Length + 1;
+        int width = Math.Max(1, PrintableText.Escape(raw.Substring(from, to - from), keepTabs: true).Length);
         string number = start.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
         string gutter = new string(' ', number.Length);
-
-        int lastColumn = end.Line == start.Line ? end.Column : text.Length + 1;
-        int width = Math.Max(1, lastColumn - start.Column);
 
         // Minified templates can have one enormous line: show a window around the span.
         int first = 0;
         string prefix = string.Empty;
         if (text.Length > MaxFrameWidth)
         {
-            first = Math.Max(0, Math.Min(start.Column - 1 - FrameContext, text.Length - MaxFrameWidth));
+            first = Math.Max(0, Math.Min(column - 1 - FrameContext, text.Length - MaxFrameWidth));
             prefix = first > 0 ? "..." : string.Empty;
             text = prefix + text.Substring(first, Math.Min(MaxFrameWidth, text.Length - first)) + (first + MaxFrameWidth < text.Length ? "..." : string.Empty);
-            width = Math.Min(width, MaxFrameWidth - (start.Column - 1 - first));
+            width = Math.Min(width, MaxFrameWidth - (column - 1 - first));
         }
 
         // Keep tabs under tabs so the caret lines up in any tab width.
         var pad = new StringBuilder(prefix.Length > 0 ? new string(' ', prefix.Length) : string.Empty);
-        for (int i = prefix.Length; i < prefix.Length + start.Column - 1 - first && i < text.Length; i++)
+        for (int i = prefix.Length; i < prefix.Length + column - 1 - first && i < text.Length; i++)
         {
             pad.Append(text[i] == '\t' ? '\t' : ' ');
         }
@@ -135,26 +145,8 @@ public static class TextReporter
         writer.WriteLine($"  {Paint(options, Dim, gutter + " |")} {pad}{Paint(options, color + Bold, new string('^', Math.Max(1, width)))}");
     }
 
-    /// <summary>Control characters from a template must not reach the terminal (they could move the cursor or recolour output).</summary>
-    private static string Printable(string text)
-    {
-        StringBuilder? sb = null;
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (c < ' ' && c != '\t' || c == '\u007f')
-            {
-                sb ??= new StringBuilder(text, 0, i, text.Length);
-                sb.Append('?');
-            }
-            else
-            {
-                sb?.Append(c);
-            }
-        }
-
-        return sb?.ToString() ?? text;
-    }
+    /// <summary>Control characters from a template must not reach the terminal (they could move the cursor, recolour output or forge a CI log line).</summary>
+    private static string Printable(string text) => PrintableText.Escape(text);
 
     private static string Paint(TextReportOptions options, string code, string text) => options.Color ? code + text + Reset : text;
 }
