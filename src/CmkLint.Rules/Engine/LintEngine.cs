@@ -122,7 +122,7 @@ public sealed class LintEngine
         {
             if (result.Template is not null)
             {
-                foreach (var (values, source) in EntryPoints(path, loader))
+                foreach (var (values, source) in EntryPoints(path, loader, findings))
                 {
                     RunEntry(path, result.Template, values, source, findings);
                 }
@@ -146,7 +146,7 @@ public sealed class LintEngine
     }
 
     /// <summary>The template with its defaults, then with each parameters file that belongs to it (explicit, else by convention).</summary>
-    private IEnumerable<(IReadOnlyDictionary<string, Expr>? Values, string? Source)> EntryPoints(string templatePath, TemplateLoader loader)
+    private IEnumerable<(IReadOnlyDictionary<string, Expr>? Values, string? Source)> EntryPoints(string templatePath, TemplateLoader loader, List<Finding> findings)
     {
         yield return (null, null);
         var parameterFiles = new List<string>();
@@ -165,6 +165,11 @@ public sealed class LintEngine
             if (parameters.ParameterValues is not null && (parameters.UsingTemplate is null || string.Equals(parameters.UsingTemplate, templatePath, StringComparison.Ordinal)))
             {
                 yield return (parameters.ParameterValues, TemplateLoader.DisplayPath(file));
+            }
+            else if (explicitFile is not null && parameters.Diagnostics.Count == 0)
+            {
+                // Given explicitly (--parameters, cmklint.json) but not usable: an error, never a run without it.
+                findings.Add(ExplicitParameters.Unusable(file, templatePath, parameters));
             }
         }
     }
