@@ -12,8 +12,8 @@ namespace CmkLint.Cli;
 /// </summary>
 internal static class AnalysisRoot
 {
-    /// <summary>The root for these command-line inputs, or null with a usage error.</summary>
-    public static string? Of(IReadOnlyList<string> inputs, string cwd, string? explicitRoot, out string? error)
+    /// <summary>The root for these command-line inputs (and the folder of the <c>cmklint.json</c> found for them, if any), or null with a usage error.</summary>
+    public static string? Of(IReadOnlyList<string> inputs, string cwd, string? explicitRoot, string? configurationFolder, out string? error)
     {
         error = null;
         var folders = new List<string>();
@@ -65,6 +65,11 @@ internal static class AnalysisRoot
         if (repository is not null && folders.TrueForAll(f => IsUnder(f, repository)))
         {
             return repository;
+        }
+
+        if (configurationFolder is not null)
+        {
+            folders.Add(configurationFolder);
         }
 
         string common = folders[0];

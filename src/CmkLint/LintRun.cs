@@ -22,11 +22,6 @@ internal static class LintRun
     {
         var clock = Stopwatch.StartNew();
         string cwd = Directory.GetCurrentDirectory();
-        string? analysisRoot = AnalysisRoot.Of(settings.Paths, cwd, settings.Root, out var rootError);
-        if (analysisRoot is null)
-        {
-            return Usage(console, rootError ?? "cannot determine the analysis root; set one with --root");
-        }
 
         // Configuration: --config, else the nearest cmklint.json.
         LintConfiguration? configuration = null;
@@ -50,6 +45,14 @@ internal static class LintRun
             {
                 console.Error.WriteLine($"cmklint: using configuration {configPath}");
             }
+        }
+
+        // The analysis root: a cmklint.json found beside the paths belongs to them (its parameters files too); one given with --config does not.
+        string? foundConfiguration = settings.Config is null && configPath is not null ? Path.GetDirectoryName(Path.GetFullPath(configPath)) : null;
+        string? analysisRoot = AnalysisRoot.Of(settings.Paths, cwd, settings.Root, foundConfiguration, out var rootError);
+        if (analysisRoot is null)
+        {
+            return Usage(console, rootError ?? "cannot determine the analysis root; set one with --root");
         }
 
         Baseline? baseline = null;
