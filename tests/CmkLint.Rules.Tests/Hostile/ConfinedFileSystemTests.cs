@@ -1,0 +1,103 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using CmkLint.Text;
+using Xunit;
+
+namespace CmkLint.Rules.Tests.Hostile;
+
+/// <summary>The confined file system: inside the roots, regular files only, bounded reads.</summary>
+public sealed class ConfinedFileSystemTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), "cmklint-confined-" + Guid.NewGuid().ToString("N"));
+    private readonly string cache;
+
+    public ConfinedFileSystemTests()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "repo", "infra"));
+        cache = Path.Combine(root, "cache");
+        Directory.CreateDirectory(cache);
+        File.WriteAllText(Path.Combine(root, "repo", "infra", "main.bicep"), "param p string\n");
+        File.WriteAllText(Path.Combine(root, "secret.txt"), "secret");
+        File.WriteAllText(Path.Combine(cache, "module.json"), "{}");
+    }
+
+    private string Repo => Path.Combine(root, "repo");
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public void Files_inside_the_root_are_read_and_files_outside_are_refused()
+    {
+        var fs = new ConfinedFileSystem(Repo);
+
+        Assert.Equal("param p string\n", System.Text.Encoding.UTF8.GetString(fs.ReadAllBytes(Path.Combine(Repo, "infra", "main.bicep"), out var error)!));
+        Assert.Null(error);
+        Assert.Null(fs.ReadAllBytes(Path.Combine(Repo, "infra", "..", "..", "secret.txt"), out error));
+        Assert.Contains("outside the analysis root", error, StringComparison.Ordinal);
+        Assert.False(fs.FileExists(Path.Combine(root, "secret.txt")));
+    }
+
+    [Fact]
+    public void Extra_read_only_roots_are_readable()
+    {
+        var fs = new ConfinedFileSystem(Repo, cache);
+
+        Assert.NotNull(fs.ReadAllBytes(Path.Combine(cache, "module.json"), out _));
+        Assert.Equal(2, fs.Roots.Count);
+        Assert.False(fs.FileExists(Path.Combine(root, "secret.txt")));
+    }
+
+    [Fact]
+    public void Links_are_followed_only_when_their_target_stays_inside()
+    {
+        File.CreateSymbolicLink(Path.Combine(Repo, "out.txt"), Path.Combine(root, "secret.txt"));
+        File.CreateSymbolicLink(Path.Combine(Repo, "in.bicep"), Path.Combine(Repo, "infra", "main.bicep"));
+        Directory.CreateSymbolicLink(Path.Combine(Repo, "up"), root);
+        File.CreateSymbolicLink(Path.Combine(Repo, "loop"), Path.Combine(Repo, "loop"));
+        var fs = new ConfinedFileSystem(Repo);
+
+        Assert.Contains("symbolic link to a file outside", fs.Refusal(Path.Combine(Repo, "out.txt")), StringComparison.Ordinal);
+        Assert.Contains("symbolic link to a file outside", fs.Refusal(Path.Combine(Repo, "up", "secret.txt")), StringComparison.Ordinal);
+        Assert.Null(fs.Refusal(Path.Combine(Repo, "in.bicep")));
+        Assert.Equal(FileAccessPolicy.Missing, fs.Refusal(Path.Combine(Repo, "loop")));
+    }
+
+    [Fact]
+    public void Fifos_devices_and_folders_are_refused_before_they_are_opened()
+    {
+        string fifo = Path.Combine(Repo, "pipe.json");
+        using (var mkfifo = Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var fs = new ConfinedFileSystem(Repo, "/dev");
+
+        Assert.Null(fs.ReadAllBytes(fifo, out var error));
+        Assert.Contains("named pipe (FIFO)", error, StringComparison.Ordinal);
+        Assert.Contains("is a device", fs.Refusal("/dev/zero"), StringComparison.Ordinal);
+        Assert.Contains("is a folder", fs.Refusal(Path.Combine(Repo, "infra")), StringComparison.Ordinal);
+        Assert.Equal(FileKind.Fifo, FileInspection.KindOf(fifo, out _));
+        Assert.Equal(FileKind.Device, FileInspection.KindOf("/dev/null", out _));
+    }
+
+    [Fact]
+    public void The_size_limit_is_checked_before_reading()
+    {
+        File.WriteAllBytes(Path.Combine(Repo, "big.json"), new byte[4096]);
+        var fs = new ConfinedFileSystem(Repo) { MaxFileBytes = 1024 };
+
+        Assert.Null(fs.ReadAllBytes(Path.Combine(Repo, "big.json"), out var error));
+        Assert.Contains("the file is 4096 bytes, larger than the 1024 bytes CmkLint reads", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Paths_longer_than_the_system_allows_are_reported()
+    {
+        var fs = new ConfinedFileSystem(Repo);
+
+        Assert.Contains("longer than the 255", fs.Refusal(Path.Combine(Repo, new string('a', 300))), StringComparison.Ordinal);
+        Assert.Contains("longer than the " + ConfinedFileSystem.MaxPathLength, fs.Refusal(Repo + string.Concat(System.Linq.Enumerable.Repeat("/abcdefgh", 600))), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,82 @@
+using CmkLint.Configuration;
+using Xunit;
+
+namespace CmkLint.Rules.Tests.Hostile;
+
+/// <summary>The linear glob matcher: git's wildmatch for .gitignore, located errors for configuration patterns.</summary>
+public sealed class GlobPatternTests
+{
+    [Theory]
+    [InlineData("**/a.json", "a.json", true)]
+    [InlineData("**/a.json", "x/y/a.json", true)]
+    [InlineData("a/**/b", "a/b", true)]
+    [InlineData("a/**/b", "a/x/y/b", true)]
+    [InlineData("a/**", "a/x/y", true)]
+    [InlineData("a/**", "a", false)]
+    [InlineData("a**b", "a/b", false)]
+    [InlineData("a**b", "axxb", true)]
+    [InlineData("*.json", "x/a.json", false)]
+    [InlineData("[!a]b", "xb", true)]
+    [InlineData("[^a]b", "ab", false)]
+    [InlineData("[[:digit:]]x", "7x", true)]
+    [InlineData("[a-c]x", "bx", true)]
+    [InlineData("[]]x", "]x", true)]
+    [InlineData("\\*x", "*x", true)]
+    [InlineData("\\*x", "ax", false)]
+    [InlineData("{a,b}.json", "{a,b}.json", true)]
+    [InlineData("?", "/", false)]
+    public void Gitignore_patterns_match_as_git_wildmatch(string pattern, string path, bool expected)
+    {
+        Assert.Equal(expected, new GlobPattern(pattern, GlobSyntax.Git).IsMatch(path));
+    }
+
+    [Theory]
+    [InlineData("[z-a]")]
+    [InlineData("[z-a]x")]
+    [InlineData("[unclosed")]
+    [InlineData("x[")]
+    [InlineData("[[:nope:]]")]
+    [InlineData("trailing\\")]
+    public void Invalid_gitignore_patterns_match_nothing(string pattern)
+    {
+        var glob = new GlobPattern(pattern, GlobSyntax.Git);
+
+        foreach (var path in new[] { "z", "a", "zx", "[unclosed", "x[", "n", "trailing\\", "trailing" })
+        {
+            Assert.False(glob.IsMatch(path), pattern + " matched " + path);
+        }
+    }
+
+    [Theory]
+    [InlineData("infra/[z-a].json", 7, "the range 'z-a' is reversed")]
+    [InlineData("infra/[abc.json", 6, "'[' is not closed by ']'")]
+    [InlineData("env/{dev,prod.json", 4, "'{' is not closed by '}'")]
+    [InlineData("[[:nope:]]", 1, "unknown character class '[:nope:]'")]
+    public void Invalid_configuration_patterns_say_where(string pattern, int offset, string message)
+    {
+        var error = new GlobPattern(pattern).Error;
+
+        Assert.NotNull(error);
+        Assert.Equal(offset, error!.Offset);
+        Assert.StartsWith(message, error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Braces_expand_but_not_without_bound()
+    {
+        Assert.True(new GlobPattern("env/{dev,{prod,test}}.json").IsMatch("env/test.json"));
+        Assert.NotNull(new GlobPattern(string.Concat(System.Linq.Enumerable.Repeat("{a,b}", 9))).Error);
+        Assert.NotNull(new GlobPattern(string.Concat(System.Linq.Enumerable.Repeat("{a}", 5000))).Error);
+    }
+
+    [Fact]
+    public void A_pattern_that_backtracks_in_a_regex_is_matched_in_one_pass()
+    {
+        // A backtracking matcher tries on the order of C(4000, 16) splits here; the automaton makes one pass.
+        var glob = new GlobPattern("**/**/**/*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", GlobSyntax.Git);
+        string path = string.Concat(System.Linq.Enumerable.Repeat("aaaaaaaaa/", 40)) + new string('a', 4000);
+
+        Assert.False(glob.IsMatch(path));
+        Assert.True(glob.IsMatch(path + "b"));
+    }
+}
