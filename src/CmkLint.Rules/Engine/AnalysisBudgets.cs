@@ -33,7 +33,7 @@ public sealed class AnalysisBudgets
     public const int DefaultInstances = 20_000;
 
     /// <summary>Module and nested-deployment instantiations of one entry point (equal calls are evaluated once).</summary>
-    public const int DefaultModules = 5_000;
+    public const int DefaultModules = 1_000;
 
     /// <summary>Wall-clock seconds for one file, the last line of defence behind the other budgets.</summary>
     public const int DefaultFileSeconds = 30;

@@ -284,6 +284,11 @@ public sealed class LintEngine
         var list = new List<Finding>();
         foreach (var rule in options.Rules)
         {
+            if (evaluation.Meter.CheckTime())
+            {
+                break;
+            }
+
             if (options.Levels.TryGetValue(rule.Descriptor.Id, out var level) && level == Level.None)
             {
                 continue;
