@@ -39,7 +39,7 @@ public static class InputDiagnostics
 
     /// <summary>A value or a piece of work over one of the analysis budgets (docs/security.md): the value is unknown.</summary>
     public static Finding OverBudget(SourceSpan span, string budget, long limit, string what) =>
-        new(UnsupportedConstruct, Level.Note, $"{what}: over the analysis budget '{budget}' ({limit}; set 'budgets.{budget}' in cmklint.json); the value is unknown and checks that depend on it are inconclusive", span, $"CMK901|{span.File?.Path}|budget:{budget}|{span.Start}");
+        new(UnsupportedConstruct, Level.Note, $"{what}: over the analysis budget '{budget}' ({limit}; set 'budgets.{budget}' in cmklint.json); the value is unknown and checks that depend on it are inconclusive", span, $"CMK901|{span.File?.Path}|budget:{budget}|{span.StartPosition.Line}");
 
     /// <summary>A file whose analysis ran out of its wall-clock budget: its findings are left out, as they may rest on values not computed.</summary>
     public static Finding OutOfTime(string path, SourceSpan span, int seconds) =>

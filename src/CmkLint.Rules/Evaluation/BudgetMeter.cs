@@ -98,7 +98,7 @@ public sealed class BudgetMeter
     public UnknownValue Over(string budget, long limit, string what, SourceSpan span)
     {
         string reason = $"{what} over the budget '{budget}' ({limit})";
-        if (reported.Add(budget + "|" + span.File?.Path + "|" + span.Start))
+        if (reported.Add(budget + "|" + span.File?.Path + "|" + span.StartPosition.Line))
         {
             Diagnostics.Add(InputDiagnostics.OverBudget(span, budget, limit, what));
         }
