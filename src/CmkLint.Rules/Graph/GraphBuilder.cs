@@ -10,6 +10,12 @@ namespace CmkLint.Graph;
 /// <summary>Builds the resource graph of one entry point: instances (loops expanded), nested deployments, dependencies.</summary>
 public static class GraphBuilder
 {
+    /// <summary>
+    /// Equal module calls share one deployment only once a tree has this many: an ordinary template keeps
+    /// every instance under its own caller (as the compiler lists them), a fan-out of modules costs its distinct calls.
+    /// </summary>
+    private const int SharingThreshold = 64;
+
     /// <summary>Builds the graph of <paramref name="template"/> with the given parameter values (a parameters file's or a .bicepparam's).</summary>
     public static ResourceGraph Build(Template template, IReadOnlyDictionary<string, Expr>? parameterValues, string? parametersSource, EvaluationOptions? options = null)
     {
@@ -136,8 +142,8 @@ public static class GraphBuilder
 
     /// <summary>
     /// The deployment a module or nested deployment creates. Past the depth or instantiation budget it is
-    /// not followed (one CMK901 says so); a call equal to one already made (same template, scope and
-    /// known arguments) shares that one's deployment.
+    /// not followed (one CMK901 says so); past <see cref="SharingThreshold"/>, a call equal to one already
+    /// made (same template, scope and known arguments) shares that one's deployment.
     /// </summary>
     private static void InstantiateNested(ResourceGraph graph, ResourceDeclaration declaration, Deployment deployment, ResourceInstance instance, EvalContext context, EvalContext instanceContext, BuildState state, int nesting)
     {
@@ -151,7 +157,7 @@ public static class GraphBuilder
 
         var scope = NestedScope(graph, declaration, deployment, instanceContext);
         var key = SharingKey(graph, nestedDeclaration, deployment, scope, context);
-        if (key is { } k && state.Shared.TryGetValue(k, out var shared))
+        if (key is { } k && state.Deployments >= SharingThreshold && state.Shared.TryGetValue(k, out var shared))
         {
             instance.Nested = shared;
             return;
