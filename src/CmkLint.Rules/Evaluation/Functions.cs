@@ -230,7 +230,7 @@ public sealed partial class Evaluator
             return stop;
         }
 
-        var inner = lambda.Context.Deeper();
+        var inner = lambda.Context;
         for (int i = 0; i < lambda.Lambda.Parameters.Count; i++)
         {
             inner = inner.WithLocal(lambda.Lambda.Parameters[i], i < arguments.Count ? arguments[i] : new NullValue(span));
