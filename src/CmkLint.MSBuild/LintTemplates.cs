@@ -159,6 +159,8 @@ public sealed class LintTemplates : Task
             {
                 options.Levels[pair.Key] = pair.Value;
             }
+
+            options.Budgets = configuration.Budgets;
         }
 
         var paths = new List<string>(Templates.Length);

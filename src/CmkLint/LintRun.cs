@@ -107,6 +107,8 @@ internal static class LintRun
                 options.Levels[pair.Key] = pair.Value;
             }
 
+            options.Budgets = configuration.Budgets;
+
             foreach (var file in discovery.Files)
             {
                 if (configuration.ParameterFileFor(file) is string parameters)

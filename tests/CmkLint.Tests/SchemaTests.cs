@@ -25,7 +25,31 @@ public sealed class SchemaTests
     {
         var schema = JObject.Parse(File.ReadAllText(Path.Combine(Repository.Root, "schemas", "cmklint.schema.json")));
         var settings = ((JObject)schema["properties"]!).Properties().Select(p => p.Name).OrderBy(n => n);
-        Assert.Equal(new[] { "$schema", "exclude", "include", "limits", "parameters", "rules", "suppress" }, settings);
+        Assert.Equal(new[] { "$schema", "budgets", "exclude", "include", "limits", "parameters", "rules", "suppress" }, settings);
         Assert.False((bool)schema["additionalProperties"]!);
+    }
+
+    [Fact]
+    public void Configuration_schema_lists_every_budget_with_its_default()
+    {
+        var schema = JObject.Parse(File.ReadAllText(Path.Combine(Repository.Root, "schemas", "cmklint.schema.json")));
+        var budgets = (JObject)schema["properties"]!["budgets"]!["properties"]!;
+        Assert.Equal(Engine.AnalysisBudgets.Names, budgets.Properties().Select(p => p.Name));
+        var defaults = new Engine.AnalysisBudgets();
+        foreach (var name in Engine.AnalysisBudgets.Names)
+        {
+            var overridden = new Engine.AnalysisBudgets();
+            Assert.True(overridden.TrySet(name, (long)budgets[name]!["default"]!));
+            Assert.Equal(defaults, overridden, new BudgetComparer());
+        }
+    }
+
+    private sealed class BudgetComparer : System.Collections.Generic.IEqualityComparer<Engine.AnalysisBudgets>
+    {
+        public bool Equals(Engine.AnalysisBudgets? x, Engine.AnalysisBudgets? y) =>
+            x!.EvaluationDepth == y!.EvaluationDepth && x.DeploymentDepth == y.DeploymentDepth && x.Steps == y.Steps && x.StringLength == y.StringLength
+            && x.Elements == y.Elements && x.ValueBytes == y.ValueBytes && x.Instances == y.Instances && x.Modules == y.Modules && x.FileSeconds == y.FileSeconds;
+
+        public int GetHashCode(Engine.AnalysisBudgets obj) => obj.Steps.GetHashCode();
     }
 }

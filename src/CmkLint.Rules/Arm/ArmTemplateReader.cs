@@ -49,6 +49,9 @@ public sealed class ArmTemplateReader
     private readonly SourceFile file;
     private readonly List<Finding> diagnostics;
 
+    /// <summary>Inline nested templates being read, one inside another (counted against the deployment depth budget).</summary>
+    private int nesting;
+
     private ArmTemplateReader(SourceFile file, List<Finding> diagnostics)
     {
         this.file = file;
@@ -359,11 +362,18 @@ public sealed class ArmTemplateReader
 
         bool isDeployment = string.Equals(type, "Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase);
         declaration.Body = BodyOf(obj, isDeployment);
-        if (isDeployment && obj.Get("properties") is JsonObject props && props.Get("template") is JsonObject inline)
+        var inline = isDeployment ? (obj.Get("properties") as JsonObject)?.Get("template") as JsonObject : null;
+        if (inline is not null && nesting >= Engine.AnalysisBudgets.DefaultDeploymentDepth)
+        {
+            template.Diagnostics.Add(InputDiagnostics.OverBudget(inline.Span, "deploymentDepth", Engine.AnalysisBudgets.DefaultDeploymentDepth, "an inline template nested this deep"));
+        }
+        else if (inline is not null && obj.Get("properties") is JsonObject props)
         {
             var scopeOption = (props.Get("expressionEvaluationOptions") as JsonObject)?.GetString("scope");
             var expressionScope = string.Equals(scopeOption, "inner", StringComparison.OrdinalIgnoreCase) ? ExpressionScope.Inner : ExpressionScope.Outer;
+            nesting++;
             var nestedTemplate = ReadTemplate(inline);
+            nesting--;
             template.Diagnostics.AddRange(nestedTemplate.Diagnostics);
             nestedTemplate.Diagnostics.Clear();
             var nested = new NestedDeployment(nestedTemplate, expressionScope);

@@ -15,7 +15,7 @@ namespace CmkLint.Configuration;
 /// </summary>
 public static partial class ConfigurationReader
 {
-    private static readonly string[] TopLevelKeys = { "$schema", "rules", "include", "exclude", "parameters", "suppress", "limits" };
+    private static readonly string[] TopLevelKeys = { "$schema", "rules", "include", "exclude", "parameters", "suppress", "limits", "budgets" };
 
     /// <summary>The nearest <c>cmklint.json</c> in <paramref name="startFolder"/> or a parent folder, or null.</summary>
     public static string? Find(string startFolder)
@@ -97,6 +97,9 @@ public static partial class ConfigurationReader
                     break;
                 case "limits":
                     ReadLimits(property.Value, config, errors);
+                    break;
+                case "budgets":
+                    ReadBudgets(property.Value, config, errors);
                     break;
                 default:
                     Add(errors, property.NameSpan, $"unknown setting '{property.Name}'; expected one of: {string.Join(", ", TopLevelKeys)}");
@@ -233,6 +236,35 @@ public static partial class ConfigurationReader
             {
                 config.ParameterFiles.Add(new KeyValuePair<GlobPattern, string>(templates, full));
             }
+        }
+    }
+
+    /// <summary><c>"budgets": { "steps": 2000000 }</c>: each a positive whole number overriding a default of <see cref="Engine.AnalysisBudgets"/>.</summary>
+    private static void ReadBudgets(JsonNode node, LintConfiguration config, List<ConfigurationError> errors)
+    {
+        string names = string.Join(", ", Engine.AnalysisBudgets.Names);
+        if (node is not JsonObject budgets)
+        {
+            Add(errors, node.Span, $"'budgets' must be an object mapping a budget to a positive whole number, e.g. {{ \"steps\": 2000000 }}; budgets: {names}");
+            return;
+        }
+
+        foreach (var budget in budgets.Properties)
+        {
+            if (Array.IndexOf(Engine.AnalysisBudgets.Names, budget.Name) < 0)
+            {
+                Add(errors, budget.NameSpan, $"unknown budget '{budget.Name}'; expected one of: {names}");
+                continue;
+            }
+
+            bool wide = budget.Name is "steps" or "valueBytes";
+            if (budget.Value is not JsonNumber { Value: long value } || value < 1 || (!wide && value > int.MaxValue))
+            {
+                Add(errors, budget.Value.Span, $"the budget '{budget.Name}' must be a whole number from 1 to {(wide ? long.MaxValue : int.MaxValue)}");
+                continue;
+            }
+
+            config.Budgets.TrySet(budget.Name, value);
         }
     }
 

@@ -40,6 +40,9 @@ public sealed class LintConfiguration
     /// <summary>Findings accepted for whole files or folders (SARIF <c>external</c> suppressions).</summary>
     public List<ConfiguredSuppression> Suppressions { get; } = new();
 
+    /// <summary>The analysis budgets: the defaults with the <c>budgets</c> section's overrides.</summary>
+    public Engine.AnalysisBudgets Budgets { get; } = new();
+
     /// <summary>A path relative to the configuration's folder, with forward slashes (for matching globs).</summary>
     public string RelativePath(string fullPath) => SourceRootPath.Relative(Directory, fullPath);
 

@@ -36,4 +36,12 @@ public static class InputDiagnostics
     /// <summary>A value inside an otherwise valid file that cannot be read (e.g. an ARM expression that does not parse).</summary>
     public static Finding UnreadableValue(SourceSpan span, string problem) =>
         new(UnsupportedConstruct, Level.Note, $"{problem}; checks that depend on this value are inconclusive", span, $"CMK901|{span.File?.Path}|{span.Start}");
+
+    /// <summary>A value or a piece of work over one of the analysis budgets (docs/security.md): the value is unknown.</summary>
+    public static Finding OverBudget(SourceSpan span, string budget, long limit, string what) =>
+        new(UnsupportedConstruct, Level.Note, $"{what}: over the analysis budget '{budget}' ({limit}; set 'budgets.{budget}' in cmklint.json); the value is unknown and checks that depend on it are inconclusive", span, $"CMK901|{span.File?.Path}|budget:{budget}|{span.StartPosition.Line}");
+
+    /// <summary>A file whose analysis ran out of its wall-clock budget: its findings are left out, as they may rest on values not computed.</summary>
+    public static Finding OutOfTime(string path, SourceSpan span, int seconds) =>
+        new(UnsupportedConstruct, Level.Note, $"the analysis of this file stopped after its budget 'fileSeconds' ({seconds} s; set 'budgets.fileSeconds' in cmklint.json); its checks are inconclusive", span, $"CMK901|{path}|budget:fileSeconds") { FallbackPath = path };
 }

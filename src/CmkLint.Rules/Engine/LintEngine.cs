@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Threading.Tasks;
 using CmkLint.Arm;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
@@ -22,6 +21,9 @@ public sealed class LintEngine
 {
     /// <summary>Parameters with more allowed values than this are not tried one by one.</summary>
     private const int MaxAllowedValuesTried = 16;
+
+    /// <summary>The stack of each analysis thread: deep input is cut by the depth budgets long before, this is defence in depth.</summary>
+    private const int AnalysisStackBytes = 256 * 1024 * 1024;
 
     private readonly LintOptions options;
 
@@ -66,22 +68,8 @@ public sealed class LintEngine
 
         var perFile = new List<Finding>[files.Count];
         var relevant = new bool[files.Count];
-        void Run(int i)
-        {
-            perFile[i] = AnalyzeFile(files[i], loader, out relevant[i]);
-        }
-
-        if (options.Parallel && files.Count > 1)
-        {
-            System.Threading.Tasks.Parallel.For(0, files.Count, Run);
-        }
-        else
-        {
-            for (int i = 0; i < files.Count; i++)
-            {
-                Run(i);
-            }
-        }
+        var steps = new long[files.Count];
+        RunOnAnalysisThreads(files.Count, options.Parallel ? Environment.ProcessorCount : 1, i => perFile[i] = AnalyzeFile(files[i], loader, out relevant[i], out steps[i]));
 
         var all = new List<Finding>();
         int analysed = 0;
@@ -104,7 +92,54 @@ public sealed class LintEngine
             }
         }
 
-        return new LintResult(Finish(all, loader), analysed, comparisonErrors);
+        var stepsByFile = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (int i = 0; i < files.Count; i++)
+        {
+            stepsByFile[TemplateLoader.DisplayPath(files[i])] = steps[i];
+        }
+
+        return new LintResult(Finish(all, loader), analysed, comparisonErrors) { EvaluationSteps = stepsByFile };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="count"/> analyses on at most <paramref name="threads"/> threads with a large
+    /// stack (the thread pool's is small), each taking the next file until none is left.
+    /// </summary>
+    private static void RunOnAnalysisThreads(int count, int threads, Action<int> run)
+    {
+        int next = -1;
+        Exception? failure = null;
+        void Work()
+        {
+            try
+            {
+                for (int i = System.Threading.Interlocked.Increment(ref next); i < count; i = System.Threading.Interlocked.Increment(ref next))
+                {
+                    run(i);
+                }
+            }
+            catch (Exception e)
+            {
+                System.Threading.Interlocked.CompareExchange(ref failure, e, null);
+            }
+        }
+
+        var workers = new System.Threading.Thread[Math.Max(1, Math.Min(threads, count))];
+        for (int t = 0; t < workers.Length; t++)
+        {
+            workers[t] = new System.Threading.Thread(Work, AnalysisStackBytes) { IsBackground = true, Name = "cmklint-analysis" };
+            workers[t].Start();
+        }
+
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
     }
 
     /// <summary>Analyses in-memory files (tests, the analyzer): paths map to texts; other paths are read from the options' file system.</summary>
@@ -113,18 +148,21 @@ public sealed class LintEngine
         return Analyze(files.Keys, new OverlayFileSystem(options.FileSystem, files));
     }
 
-    private List<Finding> AnalyzeFile(string path, TemplateLoader loader, out bool relevant)
+    private List<Finding> AnalyzeFile(string path, TemplateLoader loader, out bool relevant, out long steps)
     {
         var findings = new List<Finding>();
+        using var clock = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(1, options.Budgets.FileSeconds)));
+        var meter = options.Budgets.NewMeter(clock.Token);
         var result = loader.Load(path);
         relevant = result.IsRelevant;
+        steps = 0;
         try
         {
             if (result.Template is not null)
             {
                 foreach (var (values, source) in EntryPoints(path, loader, findings))
                 {
-                    RunEntry(path, result.Template, values, source, findings);
+                    RunEntry(path, result.Template, values, source, findings, meter);
                 }
             }
             else if (result.UsingTemplate is not null && result.ParameterValues is not null)
@@ -132,9 +170,20 @@ public sealed class LintEngine
                 var target = loader.Load(result.UsingTemplate);
                 if (target.Template is not null)
                 {
-                    RunEntry(result.UsingTemplate, target.Template, result.ParameterValues, TemplateLoader.DisplayPath(path), findings);
+                    RunEntry(result.UsingTemplate, target.Template, result.ParameterValues, TemplateLoader.DisplayPath(path), findings, meter);
                 }
             }
+
+            steps = meter.Steps;
+            if (meter.CheckTime())
+            {
+                // Findings of a cut analysis may rest on resources never instantiated: only the budget note is kept.
+                findings.Clear();
+                var file = result.Template?.File;
+                findings.Add(InputDiagnostics.OutOfTime(TemplateLoader.DisplayPath(path), file is null ? SourceSpan.None : new SourceSpan(file, 0, 0), meter.Limits.FileSeconds));
+            }
+
+            findings.AddRange(meter.Diagnostics);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -207,9 +256,9 @@ public sealed class LintEngine
         }
     }
 
-    private void RunEntry(string templatePath, Template template, IReadOnlyDictionary<string, Expr>? values, string? source, List<Finding> findings)
+    private void RunEntry(string templatePath, Template template, IReadOnlyDictionary<string, Expr>? values, string? source, List<Finding> findings, BudgetMeter meter)
     {
-        var evaluation = new EvaluationOptions { Now = options.Now };
+        var evaluation = new EvaluationOptions { Now = options.Now, Meter = meter };
         var graph = GraphBuilder.Build(template, values, source, evaluation);
         var baseline = RunRules(graph, evaluation);
         findings.AddRange(baseline);
@@ -245,6 +294,11 @@ public sealed class LintEngine
         var list = new List<Finding>();
         foreach (var rule in options.Rules)
         {
+            if (evaluation.Meter.CheckTime())
+            {
+                break;
+            }
+
             if (options.Levels.TryGetValue(rule.Descriptor.Id, out var level) && level == Level.None)
             {
                 continue;

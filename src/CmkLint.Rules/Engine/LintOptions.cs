@@ -39,6 +39,9 @@ public sealed class LintOptions
     /// </summary>
     public List<PreviousStateSource> Previous { get; } = new();
 
+    /// <summary>The work and size limits of analysing each file (<c>budgets</c> in <c>cmklint.json</c>).</summary>
+    public AnalysisBudgets Budgets { get; set; } = new();
+
     /// <summary>Analyse files in parallel on all cores.</summary>
     public bool Parallel { get; set; } = true;
 }

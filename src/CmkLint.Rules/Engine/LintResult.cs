@@ -18,6 +18,9 @@ public sealed class LintResult
     /// <summary>Templates and Bicep files analysed (JSON files that are not templates are not counted).</summary>
     public int FilesAnalyzed { get; }
 
+    /// <summary>Evaluation steps (function and lambda calls, loop iterations) spent on each file analysed, by path: what the step budget counts.</summary>
+    public IReadOnlyDictionary<string, long> EvaluationSteps { get; init; } = new Dictionary<string, long>();
+
     /// <summary>Previous states that could not be read (a missing git revision, not a repository, a bad export): a usage error (CLI exit 2).</summary>
     public IReadOnlyList<string> ComparisonErrors { get; }
 }

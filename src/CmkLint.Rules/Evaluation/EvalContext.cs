@@ -14,17 +14,16 @@ public sealed class EvalContext
     private readonly CopyBinding? copies;
 
     public EvalContext(Deployment deployment)
-        : this(deployment, null, null, null, 0)
+        : this(deployment, null, null, null)
     {
     }
 
-    private EvalContext(Deployment deployment, Binding? locals, CopyBinding? copies, HashSet<ResourceInstance>? sink, int depth)
+    private EvalContext(Deployment deployment, Binding? locals, CopyBinding? copies, HashSet<ResourceInstance>? sink)
     {
         Deployment = deployment;
         this.locals = locals;
         this.copies = copies;
         DependencySink = sink;
-        Depth = depth;
     }
 
     public Deployment Deployment { get; }
@@ -32,25 +31,20 @@ public sealed class EvalContext
     /// <summary>Collects the resources an expression refers to, when the caller wants to know.</summary>
     public HashSet<ResourceInstance>? DependencySink { get; }
 
-    /// <summary>Nesting of user-function and lambda calls, to stop runaway recursion.</summary>
-    public int Depth { get; }
-
     public EvalContext WithLocal(string name, Value value) =>
-        new(Deployment, new Binding(name, value, locals), copies, DependencySink, Depth);
+        new(Deployment, new Binding(name, value, locals), copies, DependencySink);
 
     public EvalContext WithCopyIndex(string? copyName, int index) =>
-        new(Deployment, locals, new CopyBinding(copyName, index, copies), DependencySink, Depth);
+        new(Deployment, locals, new CopyBinding(copyName, index, copies), DependencySink);
 
     public EvalContext WithDependencySink(HashSet<ResourceInstance>? sink) =>
-        new(Deployment, locals, copies, sink, Depth);
+        new(Deployment, locals, copies, sink);
 
     /// <summary>A context for a user function body: only its parameters are visible, not the caller's locals.</summary>
-    public EvalContext ForFunctionBody() => new(Deployment, null, null, DependencySink, Depth + 1);
-
-    public EvalContext Deeper() => new(Deployment, locals, copies, DependencySink, Depth + 1);
+    public EvalContext ForFunctionBody() => new(Deployment, null, null, DependencySink);
 
     /// <summary>The same bindings in another deployment (outer-scope nested templates share the caller's).</summary>
-    public EvalContext InDeployment(Deployment deployment) => new(deployment, locals, copies, DependencySink, Depth);
+    public EvalContext InDeployment(Deployment deployment) => new(deployment, locals, copies, DependencySink);
 
     public bool TryGetLocal(string name, out Value value)
     {

@@ -12,11 +12,11 @@ namespace CmkLint.Evaluation;
 /// </summary>
 public sealed partial class Evaluator
 {
-    /// <summary>Deeper nesting than this (recursive user functions, lambdas) gives an unknown, never a stack overflow.</summary>
-    private const int MaxDepth = 64;
-
     /// <summary>Loops longer than this are not expanded (their values stay unknown).</summary>
     internal const int MaxLoopLength = 1000;
+
+    /// <summary>Evaluations in progress on the stack (an expression inside another, a variable read from another, a call): counted against the depth budget.</summary>
+    private int depth;
 
     public Evaluator(ResourceGraph graph, EvaluationOptions options)
     {
@@ -28,21 +28,42 @@ public sealed partial class Evaluator
 
     public EvaluationOptions Options { get; }
 
+    private BudgetMeter Meter => Options.Meter;
+
     public Value Evaluate(Expr expr, EvalContext context)
     {
-        if (context.Depth > MaxDepth)
+        var meter = Meter;
+        if (meter.StoppedValue is { } stopped)
         {
-            return new UnknownValue("the expression nests too deeply to evaluate", expr.Span);
+            return stopped;
         }
 
+        if (depth >= meter.Limits.EvaluationDepth)
+        {
+            return meter.Over("evaluationDepth", meter.Limits.EvaluationDepth, "an evaluation nested this deep (variables, parameters, outputs or calls read from one another)", expr.Span);
+        }
+
+        depth++;
+        try
+        {
+            return EvaluateNode(expr, context);
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private Value EvaluateNode(Expr expr, EvalContext context)
+    {
         switch (expr)
         {
             case LiteralExpr literal:
                 return Literal(literal.Value, literal.Span);
             case ObjectExpr obj:
-                return EvaluateObject(obj, context);
+                return Sized(EvaluateObject(obj, context), obj.Span);
             case ArrayExpr array:
-                return EvaluateArray(array, context);
+                return Sized(EvaluateArray(array, context), array.Span);
             case CallExpr call:
                 return Call(call, context);
             case PropertyAccessExpr access:
@@ -54,13 +75,16 @@ public sealed partial class Evaluator
             case LambdaExpr lambda:
                 return new LambdaValue(lambda, context);
             case ForExpr loop:
-                return EvaluateFor(loop, context);
+                return Sized(EvaluateFor(loop, context), loop.Span);
             case UnsupportedExpr unsupported:
                 return new UnknownValue($"{unsupported.Construct} is not evaluated by CmkLint", unsupported.Span);
             default:
                 return new UnknownValue("unrecognised expression", expr.Span);
         }
     }
+
+    /// <summary>The value, or an unknown when it is over the size budget.</summary>
+    private Value Sized(Value value, SourceSpan span) => (Value?)Meter.Check(value, span) ?? value;
 
     internal static Value Literal(object? value, SourceSpan span) => value switch
     {
@@ -110,6 +134,11 @@ public sealed partial class Evaluator
                 var spreadValue = Evaluate(spread.Source, context);
                 if (spreadValue is ObjectValue spreadObject)
                 {
+                    if (Meter.CheckElements((long)properties.Count + spreadObject.Properties.Count, spread.Span) is { } tooMany)
+                    {
+                        return tooMany;
+                    }
+
                     properties.AddRange(spreadObject.Properties);
                     if (spreadObject.IsOpen)
                     {
@@ -159,6 +188,11 @@ public sealed partial class Evaluator
                 var spreadValue = Evaluate(spread.Source, context);
                 if (spreadValue is ArrayValue spreadArray)
                 {
+                    if (Meter.CheckElements((long)items.Count + spreadArray.Items.Count, spread.Span) is { } tooMany)
+                    {
+                        return tooMany;
+                    }
+
                     items.AddRange(spreadArray.Items);
                     continue;
                 }
@@ -208,8 +242,14 @@ public sealed partial class Evaluator
         }
 
         var results = new List<Value>(count);
+        long size = 2;
         for (int i = 0; i < count; i++)
         {
+            if (Meter.Step(loop.Span) is { } stop)
+            {
+                return stop;
+            }
+
             var inner = context.WithCopyIndex(loop.CopyName, i);
             if (loop.ItemVariable is not null)
             {
@@ -235,7 +275,14 @@ public sealed partial class Evaluator
                 }
             }
 
-            results.Add(Evaluate(loop.Body, inner));
+            var item = Evaluate(loop.Body, inner);
+            size = Value.AddSize(size, item.Size);
+            if (Meter.CheckBytes(size, loop.Span) is { } tooLarge)
+            {
+                return tooLarge;
+            }
+
+            results.Add(item);
         }
 
         return new ArrayValue(results, loop.Span);
@@ -488,4 +535,7 @@ public sealed class EvaluationOptions
 {
     /// <summary>"Now", for key expiry checks and <c>utcNow()</c>-free date logic; fixed in tests.</summary>
     public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Counts the work of the file being analysed against its budgets (a fresh meter with the defaults unless the engine gives one).</summary>
+    public BudgetMeter Meter { get; set; } = new(BudgetLimits.Default);
 }

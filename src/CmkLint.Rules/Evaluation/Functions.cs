@@ -16,6 +16,11 @@ public sealed partial class Evaluator
         string name = StripNamespace(call.Name);
         var args = call.Arguments;
         var span = call.Span;
+        if (Meter.Step(span) is { } stop)
+        {
+            return stop;
+        }
+
         switch (name.ToLowerInvariant())
         {
             case "parameters":
@@ -39,9 +44,9 @@ public sealed partial class Evaluator
                 return WithStringArgument(call, context, n => context.TryGetLocal(n, out var v) ? v.At(span) : new UnknownValue($"lambda variable '{n}' is not bound", span));
         }
 
-        if (call.Name.IndexOf('.') > 0 && TryUserFunction(call, context, out var result))
+        if (call.Name.IndexOf('.') > 0 && TryUserFunction(call, context, out var userResult))
         {
-            return result;
+            return userResult;
         }
 
         var values = new Value[args.Count];
@@ -50,7 +55,18 @@ public sealed partial class Evaluator
             values[i] = Evaluate(args[i], context);
         }
 
-        return Functions.Invoke(this, name, values, span, context);
+        if (OverBudget(name, values, span) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        var result = Functions.Invoke(this, name, values, span, context);
+        if (result is StringValue text && Meter.CheckString(text.Text.Length, span) is { } tooLong)
+        {
+            return tooLong;
+        }
+
+        return Sized(result, span);
     }
 
     private static string StripNamespace(string name)
@@ -209,7 +225,12 @@ public sealed partial class Evaluator
 
     internal Value Invoke(LambdaValue lambda, IReadOnlyList<Value> arguments, SourceSpan span)
     {
-        var inner = lambda.Context.Deeper();
+        if (Meter.Step(span) is { } stop)
+        {
+            return stop;
+        }
+
+        var inner = lambda.Context;
         for (int i = 0; i < lambda.Lambda.Parameters.Count; i++)
         {
             inner = inner.WithLocal(lambda.Lambda.Parameters[i], i < arguments.Count ? arguments[i] : new NullValue(span));
@@ -228,13 +249,14 @@ public sealed partial class Evaluator
         }
 
         var inner = context.ForFunctionBody();
+        var arguments = new Value[function.Parameters.Count];
         for (int i = 0; i < function.Parameters.Count; i++)
         {
-            var arg = i < call.Arguments.Count ? Evaluate(call.Arguments[i], context) : new NullValue(call.Span);
-            inner = inner.WithLocal(function.Parameters[i], arg);
+            arguments[i] = i < call.Arguments.Count ? Evaluate(call.Arguments[i], context) : new NullValue(call.Span);
+            inner = inner.WithLocal(function.Parameters[i], arguments[i]);
         }
 
-        result = Evaluate(function.Output, inner).At(call.Span);
+        result = CallUserFunction(call, function.Output, arguments, inner).At(call.Span);
         return true;
     }
 
@@ -327,6 +349,8 @@ public sealed class ConditionalValue : Value
     public Value WhenTrue { get; }
 
     public Value WhenFalse { get; }
+
+    public override long Size => AddSize(Condition.Size, AddSize(WhenTrue.Size, WhenFalse.Size));
 
     public override ValueState State => ValueState.Unknown;
 

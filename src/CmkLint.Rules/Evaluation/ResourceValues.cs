@@ -92,7 +92,18 @@ public sealed class ResourceIdValue : Value
         Type = type;
         Names = names;
         Scope = scope;
+        long total = type.Length + 2L;
+        foreach (var name in names)
+        {
+            total = AddSize(total, name.Size);
+        }
+
+        size = total;
     }
+
+    private readonly long size;
+
+    public override long Size => size;
 
     /// <summary>The full type, e.g. <c>Microsoft.KeyVault/vaults/keys</c>.</summary>
     public string Type { get; }

@@ -41,6 +41,15 @@ public abstract class Value
 
     public bool IsKnown => State == ValueState.Known;
 
+    /// <summary>
+    /// About the bytes of the value's JSON text, a part repeated counted each time (saturating): what
+    /// serialising, comparing or merging it may cost. The evaluator keeps it within the budgets.
+    /// </summary>
+    public virtual long Size => 8;
+
+    /// <summary>Adds sizes without overflowing.</summary>
+    internal static long AddSize(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
     /// <summary>The same value, located at another span (a parameter's value seen at the place that uses it).</summary>
     public Value At(SourceSpan span)
     {
@@ -67,6 +76,8 @@ public sealed class StringValue : Value
         : base(span) => Text = text;
 
     public string Text { get; }
+
+    public override long Size => Text.Length + 2L;
 
     public override ValueState State => ValueState.Known;
 
@@ -144,8 +155,22 @@ public sealed class PropertyValue
 /// </summary>
 public sealed class ObjectValue : Value
 {
+    private readonly long size;
+
     public ObjectValue(IReadOnlyList<PropertyValue> properties, SourceSpan span = default)
-        : base(span) => Properties = properties;
+        : base(span)
+    {
+        Properties = properties;
+        long total = 2;
+        foreach (var p in properties)
+        {
+            total = AddSize(total, AddSize(p.Name.Length + 4L, p.Value.Size));
+        }
+
+        size = total;
+    }
+
+    public override long Size => size;
 
     public IReadOnlyList<PropertyValue> Properties { get; }
 
@@ -191,8 +216,22 @@ public sealed class ObjectValue : Value
 
 public sealed class ArrayValue : Value
 {
+    private readonly long size;
+
     public ArrayValue(IReadOnlyList<Value> items, SourceSpan span = default)
-        : base(span) => Items = items;
+        : base(span)
+    {
+        Items = items;
+        long total = 2;
+        foreach (var item in items)
+        {
+            total = AddSize(total, AddSize(1, item.Size));
+        }
+
+        size = total;
+    }
+
+    public override long Size => size;
 
     public IReadOnlyList<Value> Items { get; }
 
@@ -224,6 +263,9 @@ public sealed class UnknownValue : Value
     /// <summary>Why, naming the expression or input that was missing (e.g. "parameter 'sku' has no value").</summary>
     public string Reason { get; }
 
+    /// <summary>Set when an analysis budget cut the value: an object or array holding it is cut too (reported once, where it ran out).</summary>
+    public bool OverBudget { get; init; }
+
     public override ValueState State => ValueState.Unknown;
 
     public override string Describe() => "unknown (" + Reason + ")";
@@ -236,6 +278,8 @@ public sealed class RuntimeValue : Value
         : base(span) => Description = description;
 
     public string Description { get; }
+
+    public override long Size => Description.Length + 2L;
 
     public override ValueState State => ValueState.Symbolic;
 
@@ -251,8 +295,22 @@ public sealed class RuntimeValue : Value
 /// <summary>A string made of known text and symbolic parts, e.g. <c>'${vault.properties.vaultUri}keys/cmk'</c>.</summary>
 public sealed class CompositeStringValue : Value
 {
+    private readonly long size;
+
     public CompositeStringValue(IReadOnlyList<Value> parts, SourceSpan span)
-        : base(span) => Parts = parts;
+        : base(span)
+    {
+        Parts = parts;
+        long total = 2;
+        foreach (var part in parts)
+        {
+            total = AddSize(total, part.Size);
+        }
+
+        size = total;
+    }
+
+    public override long Size => size;
 
     /// <summary>Known <see cref="StringValue"/>s and symbolic values, adjacent known parts merged.</summary>
     public IReadOnlyList<Value> Parts { get; }

@@ -10,11 +10,11 @@ namespace CmkLint.Graph;
 /// <summary>Builds the resource graph of one entry point: instances (loops expanded), nested deployments, dependencies.</summary>
 public static class GraphBuilder
 {
-    /// <summary>A safety net: a deployment tree with more instances than this is cut (and says so).</summary>
-    private const int MaxInstances = 20000;
-
-    /// <summary>Modules nested deeper than this are not followed (a module that deploys itself).</summary>
-    private const int MaxNesting = 16;
+    /// <summary>
+    /// Equal module calls share one deployment only once a tree has this many: an ordinary template keeps
+    /// every instance under its own caller (as the compiler lists them), a fan-out of modules costs its distinct calls.
+    /// </summary>
+    private const int SharingThreshold = 64;
 
     /// <summary>Builds the graph of <paramref name="template"/> with the given parameter values (a parameters file's or a .bicepparam's).</summary>
     public static ResourceGraph Build(Template template, IReadOnlyDictionary<string, Expr>? parameterValues, string? parametersSource, EvaluationOptions? options = null)
@@ -61,19 +61,31 @@ public static class GraphBuilder
     private sealed class BuildState
     {
         public int Count;
+
+        /// <summary>Module and nested-deployment instantiations (equal ones shared count once).</summary>
+        public int Deployments;
+
+        /// <summary>Deployments by what makes them equal (template, scope, known arguments): a diamond of modules costs its distinct calls.</summary>
+        public Dictionary<(object Template, object Scope, object? Parent, string Arguments), Deployment> Shared { get; } = new();
     }
 
     private static void Instantiate(ResourceGraph graph, Deployment deployment, BuildState state, int nesting)
     {
         var template = deployment.Template;
         var baseContext = new EvalContext(deployment);
+        var meter = graph.Evaluator.Options.Meter;
         foreach (var declaration in template.Resources)
         {
             foreach (var (context, index) in Contexts(graph, declaration, baseContext))
             {
-                if (state.Count >= MaxInstances)
+                if (state.Count >= meter.Limits.Instances)
                 {
-                    template.Diagnostics.Add(InputDiagnostics.Unsupported(declaration.Span, $"more than {MaxInstances} resource instances"));
+                    meter.Over("instances", meter.Limits.Instances, "resource and module instances", declaration.Span);
+                    return;
+                }
+
+                if (meter.CheckTime())
+                {
                     return;
                 }
 
@@ -120,19 +132,122 @@ public static class GraphBuilder
                 }
 
                 state.Count++;
-                if (declaration.Nested is not null && nesting < MaxNesting)
+                if (declaration.Nested is not null)
                 {
-                    var nested = new Deployment(graph, declaration.Nested.Template, deployment, instance, NestedScope(graph, declaration, deployment, instanceContext), declaration.Nested.ExpressionScope);
-                    foreach (var pair in declaration.Nested.ParameterValues)
-                    {
-                        nested.Supplied[pair.Key] = (pair.Value, context);
-                    }
-
-                    instance.Nested = nested;
-                    graph.Add(nested);
-                    Instantiate(graph, nested, state, nesting + 1);
+                    InstantiateNested(graph, declaration, deployment, instance, context, instanceContext, state, nesting);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The deployment a module or nested deployment creates. Past the depth or instantiation budget it is
+    /// not followed (one CMK901 says so); past <see cref="SharingThreshold"/>, a call equal to one already
+    /// made (same template, scope and known arguments) shares that one's deployment.
+    /// </summary>
+    private static void InstantiateNested(ResourceGraph graph, ResourceDeclaration declaration, Deployment deployment, ResourceInstance instance, EvalContext context, EvalContext instanceContext, BuildState state, int nesting)
+    {
+        var meter = graph.Evaluator.Options.Meter;
+        var nestedDeclaration = declaration.Nested!;
+        if (nesting >= meter.Limits.DeploymentDepth)
+        {
+            meter.Over("deploymentDepth", meter.Limits.DeploymentDepth, "a module or nested deployment nested this deep", declaration.Span);
+            return;
+        }
+
+        var scope = NestedScope(graph, declaration, deployment, instanceContext);
+        var key = SharingKey(graph, nestedDeclaration, deployment, scope, context);
+        if (key is { } k && state.Deployments >= SharingThreshold && state.Shared.TryGetValue(k, out var shared))
+        {
+            instance.Nested = shared;
+            return;
+        }
+
+        if (++state.Deployments > meter.Limits.Modules)
+        {
+            meter.Over("modules", meter.Limits.Modules, "module and nested-deployment instantiations", declaration.Span);
+            return;
+        }
+
+        var nested = new Deployment(graph, nestedDeclaration.Template, deployment, instance, scope, nestedDeclaration.ExpressionScope);
+        foreach (var pair in nestedDeclaration.ParameterValues)
+        {
+            nested.Supplied[pair.Key] = (pair.Value, context);
+        }
+
+        instance.Nested = nested;
+        graph.Add(nested);
+        if (key is { } newKey)
+        {
+            state.Shared[newKey] = nested;
+        }
+
+        Instantiate(graph, nested, state, nesting + 1);
+    }
+
+    /// <summary>
+    /// What makes two module calls deploy the same thing: the template, the scope, the caller (for ARM's
+    /// outer scope) and the JSON of every argument. Null (not shared) when an argument is not known or
+    /// could read a resource or variable of the caller, which may not be complete yet.
+    /// </summary>
+    private static (object, object, object?, string)? SharingKey(ResourceGraph graph, NestedDeployment nested, Deployment caller, ResourceScope scope, EvalContext context)
+    {
+        var arguments = new System.Text.StringBuilder();
+        var names = new List<string>(nested.ParameterValues.Keys);
+        names.Sort(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in names)
+        {
+            var expr = nested.ParameterValues[name];
+            if (!ReadsOnlyParameters(expr))
+            {
+                return null;
+            }
+
+            var value = graph.Evaluator.Evaluate(expr, context);
+            if (value.Size > 4096 || JsonText.Write(value) is not string json)
+            {
+                return null;
+            }
+
+            arguments.Append(name.ToLowerInvariant()).Append('=').Append(json).Append(';');
+        }
+
+        return (nested.Template, scope, nested.ExpressionScope == ExpressionScope.Outer ? caller : null, arguments.ToString());
+    }
+
+    /// <summary>Whether an argument depends only on literals, parameters and local variables (never on resources, variables or outputs).</summary>
+    private static bool ReadsOnlyParameters(Expr expr)
+    {
+        switch (expr)
+        {
+            case LiteralExpr:
+                return true;
+            case SymbolExpr symbol:
+                return symbol.Kind is SymbolKind.Parameter or SymbolKind.Local;
+            case CallExpr call when call.Name.Equals("parameters", StringComparison.OrdinalIgnoreCase):
+                return call.Arguments.Count == 1 && call.Arguments[0] is LiteralExpr;
+            case ObjectExpr obj:
+                foreach (var p in obj.Properties)
+                {
+                    if ((p.NameExpr is not null && !ReadsOnlyParameters(p.NameExpr)) || p.Value is SpreadExpr || !ReadsOnlyParameters(p.Value))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case ArrayExpr array:
+                foreach (var item in array.Items)
+                {
+                    if (item is SpreadExpr || !ReadsOnlyParameters(item))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
         }
     }
 

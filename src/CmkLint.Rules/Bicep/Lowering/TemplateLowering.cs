@@ -30,6 +30,10 @@ internal sealed partial class TemplateLowering
     private readonly List<Dictionary<string, Binding>> scopes = new();
     private readonly HashSet<string> reportedUnsupported = new(StringComparer.Ordinal);
 
+    /// <summary>Modules being loaded on this thread, one from another (a chain of files is read depth first).</summary>
+    [ThreadStatic]
+    private static int moduleNesting;
+
     private TemplateLowering(SourceFile file, TemplateLoader? loader, Template template)
     {
         this.file = file;
@@ -565,7 +569,23 @@ internal sealed partial class TemplateLowering
             return null;
         }
 
-        var loaded = LoadReferencedFile(path, syntax.Path.Span, "module");
+        if (moduleNesting >= AnalysisBudgets.DefaultDeploymentDepth)
+        {
+            template.Diagnostics.Add(InputDiagnostics.OverBudget(syntax.Path.Span, "deploymentDepth", AnalysisBudgets.DefaultDeploymentDepth, $"module '{path}' loaded from modules nested this deep"));
+            return null;
+        }
+
+        FrontEndResult? loaded;
+        moduleNesting++;
+        try
+        {
+            loaded = LoadReferencedFile(path, syntax.Path.Span, "module");
+        }
+        finally
+        {
+            moduleNesting--;
+        }
+
         if (loaded is null)
         {
             return null;
