@@ -50,6 +50,9 @@ public sealed class ResourceInstance
 
     public bool Existing => Declaration.Existing;
 
+    /// <summary>For an <c>existing</c> resource: the resource of the same deployment tree it names, whose body rules read.</summary>
+    public ResourceInstance? LinkedDeclaration { get; internal set; }
+
     /// <summary>The parent resource (Bicep <c>parent:</c>, nested ARM children, or by name).</summary>
     public ResourceInstance? Parent { get; internal set; }
 
