@@ -138,6 +138,11 @@ public sealed class ArmTemplateReader
                     {
                         declaration.Type += "?";
                     }
+                    else if (ArmTypeReferences.IsNullable(definition, obj.Get("definitions") as JsonObject))
+                    {
+                        // languageVersion 2.0: { "$ref": "#/definitions/t", "nullable": true }, or a $ref to a nullable definition.
+                        declaration.Type = (declaration.Type ?? ArmTypeReferences.TypeOf(definition, obj.Get("definitions") as JsonObject) ?? "object") + "?";
+                    }
                 }
 
                 template.Parameters[p.Name] = declaration;

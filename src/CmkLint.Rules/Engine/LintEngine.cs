@@ -249,6 +249,7 @@ public sealed class LintEngine
             list.AddRange(rule.Analyze(context));
         }
 
+        Rules.Chain.LinkedResourceLocations.Relate(graph, list);
         return list;
     }
 

@@ -84,6 +84,7 @@ internal sealed partial class TemplateLowering
             LowerImport(import);
         }
 
+        NullableTypeAliases.Collect(program, template);
         foreach (var statement in program.Statements)
         {
             switch (statement)
@@ -197,6 +198,11 @@ internal sealed partial class TemplateLowering
         {
             Type = TypeName(syntax.Type),
         };
+        if (syntax.Type is TypeVariableAccessSyntax alias && template.NullableTypes.Contains(alias.TypeName))
+        {
+            declaration.Type += "?";
+        }
+
         if (syntax.TryGetDecorator("secure") is not null)
         {
             declaration.Type = declaration.Type is not null && declaration.Type.StartsWith("object", StringComparison.OrdinalIgnoreCase) ? "secureObject" : "securestring";
@@ -691,7 +697,8 @@ internal sealed partial class TemplateLowering
                 globals[local] = new Binding(BindingKind.Function, key);
             }
 
-            // Anything else is a type: types do not matter to the rules.
+            // Anything else is a type: only whether it accepts null matters to the rules.
+            NullableTypeAliases.Import(source, original, local, template);
         }
 
         if (source is not null)
