@@ -45,6 +45,11 @@ public static class LinkedResourceLocations
                     continue;
                 }
 
+                if (!finding.Span.Equals(declared.Span))
+                {
+                    Add(finding, declared.Span, $"'{declared.DisplayName}', deployed here");
+                }
+
                 Add(finding, existing.Span, $"'{existing.DisplayName}' refers to '{declared.DisplayName}' as an existing resource");
                 if (existing.Deployment.Owner is { } caller)
                 {
