@@ -48,7 +48,26 @@ internal static class SymbolicStrings
     internal static List<Piece>? Pieces(Value value)
     {
         var pieces = new List<Piece>();
-        return Append(value, pieces, asSegment: false) ? pieces : null;
+        if (!Append(value, pieces, asSegment: false))
+        {
+            return null;
+        }
+
+        // Adjacent known text is one piece, so a search for text across an ID's separators finds it.
+        var merged = new List<Piece>(pieces.Count);
+        foreach (var piece in pieces)
+        {
+            if (piece.Value is StringValue s && merged.Count > 0 && merged[merged.Count - 1].Value is StringValue previous)
+            {
+                merged[merged.Count - 1] = new Piece(new StringValue(previous.Text + s.Text, previous.Span), isSegment: false);
+            }
+            else
+            {
+                merged.Add(piece);
+            }
+        }
+
+        return merged;
     }
 
     private static bool Append(Value value, List<Piece> pieces, bool asSegment)
