@@ -459,8 +459,8 @@ public sealed class ArmTemplateReader
                 var expr = ArmExpressionParser.ParseStringValue(s, out var error);
                 if (error is not null)
                 {
-                    // The JSON is valid; only this value is unreadable: the checks that need it stay inconclusive.
-                    diagnostics.Add(InputDiagnostics.UnreadableValue(error.Span, error.Message));
+                    // Azure Resource Manager rejects a template with an expression it cannot parse: an error at the expression.
+                    diagnostics.Add(InputDiagnostics.Invalid(error.Span, error.Message + " (Azure Resource Manager rejects the template)"));
                 }
 
                 return expr;

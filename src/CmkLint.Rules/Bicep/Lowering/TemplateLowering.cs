@@ -611,6 +611,14 @@ internal sealed partial class TemplateLowering
             return null;
         }
 
+        if (!loader.FileSystem.FileExists(full) && ModulePaths.StaysBeside(path))
+        {
+            // The compiler rejects the file (BCP091): an error at the reference, not a note. A path that climbs out of
+            // the file's folder may lead outside the analysed files (a partial checkout), so it stays a note.
+            Invalid(span, $"BCP091: An error occurred reading file. Could not find file '{path}'.");
+            return null;
+        }
+
         if (!loader.FileSystem.FileExists(full) || !loader.CanRead(full))
         {
             Unsupported(span, $"{what} '{path}' (the file is not found or not a Bicep or JSON file)");
