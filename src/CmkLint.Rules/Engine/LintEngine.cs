@@ -117,10 +117,14 @@ public sealed class LintEngine
         {
             if (result.Template is not null)
             {
+                var tried = new List<string>();
                 foreach (var (values, source) in EntryPoints(path, loader))
                 {
+                    tried.Add(FindingContexts.Describe(path, source));
                     RunEntry(path, result.Template, values, source, findings);
                 }
+
+                FindingContexts.Tried(findings, tried);
             }
             else if (result.UsingTemplate is not null && result.ParameterValues is not null)
             {
@@ -202,6 +206,7 @@ public sealed class LintEngine
         var evaluation = new EvaluationOptions { Now = options.Now };
         var graph = GraphBuilder.Build(template, values, source, evaluation);
         var baseline = RunRules(graph, evaluation);
+        FindingContexts.Holds(baseline, FindingContexts.Describe(templatePath, source));
         findings.AddRange(baseline);
         if (graph.OfType(CmkRegistry.RegistryType).Count > 0)
         {
@@ -372,6 +377,7 @@ public sealed class LintEngine
                     existing.Level = finding.Level;
                 }
 
+                FindingContexts.Merge(existing, finding);
                 continue;
             }
 
@@ -391,6 +397,7 @@ public sealed class LintEngine
             order.Add(finding);
         }
 
+        FindingContexts.Name(order);
         order.Sort(CompareFindings);
         return order;
     }

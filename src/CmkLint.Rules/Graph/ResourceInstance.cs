@@ -94,7 +94,9 @@ public sealed class ResourceInstance
                 return Declaration.SymbolicName + index;
             }
 
-            string name = Name is StringValue s ? s.Text : Declaration.Name?.Span.Text ?? "?";
+            // A name computed from parameters is keyed by its expression, not its value: the same resource keeps its
+            // fingerprint whichever entry point (defaults, a parameters file, a caller) found the problem.
+            string name = Declaration.Name is LiteralExpr && Name is StringValue s ? s.Text : Declaration.Name?.Span.Text ?? "?";
             return (Type + "/" + name).ToLowerInvariant() + index;
         }
     }
