@@ -141,6 +141,11 @@ public sealed class ArmTemplateReader
                     {
                         declaration.Type += "?";
                     }
+                    else if (ArmTypeReferences.IsNullable(definition, obj.Get("definitions") as JsonObject))
+                    {
+                        // languageVersion 2.0: { "$ref": "#/definitions/t", "nullable": true }, or a $ref to a nullable definition.
+                        declaration.Type = (declaration.Type ?? ArmTypeReferences.TypeOf(definition, obj.Get("definitions") as JsonObject) ?? "object") + "?";
+                    }
                 }
 
                 template.Parameters[p.Name] = declaration;
@@ -464,8 +469,8 @@ public sealed class ArmTemplateReader
                 var expr = ArmExpressionParser.ParseStringValue(s, out var error);
                 if (error is not null)
                 {
-                    // The JSON is valid; only this value is unreadable: the checks that need it stay inconclusive.
-                    diagnostics.Add(InputDiagnostics.UnreadableValue(error.Span, error.Message));
+                    // Azure Resource Manager rejects a template with an expression it cannot parse: an error at the expression.
+                    diagnostics.Add(InputDiagnostics.Invalid(error.Span, error.Message + " (Azure Resource Manager rejects the template)"));
                 }
 
                 return expr;

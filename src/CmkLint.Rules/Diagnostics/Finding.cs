@@ -46,7 +46,7 @@ public sealed class Finding
 
     public Level Level { get; set; }
 
-    public string Message { get; }
+    public string Message { get; internal set; }
 
     /// <summary>The primary location: the wrong value, else the resource declaration.</summary>
     public SourceSpan Span { get; }
@@ -58,6 +58,12 @@ public sealed class Finding
     public string? FallbackPath { get; set; }
 
     public List<RelatedLocation> Related { get; } = new();
+
+    /// <summary>The entry points (template with its defaults, with a parameters file, from a caller) where the finding holds.</summary>
+    public List<string> Contexts { get; } = new();
+
+    /// <summary>Every entry point analysed that could have found it (to tell where it does not hold).</summary>
+    internal List<string> ContextsTried { get; } = new();
 
     /// <summary>Rule ID + file + resource + property path: stable when code moves (RULES.md).</summary>
     public string Fingerprint { get; }

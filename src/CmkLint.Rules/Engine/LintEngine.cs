@@ -160,10 +160,14 @@ public sealed class LintEngine
         {
             if (result.Template is not null)
             {
+                var tried = new List<string>();
                 foreach (var (values, source) in EntryPoints(path, loader, findings))
                 {
+                    tried.Add(FindingContexts.Describe(path, source));
                     RunEntry(path, result.Template, values, source, findings, meter);
                 }
+
+                FindingContexts.Tried(findings, tried);
             }
             else if (result.UsingTemplate is not null && result.ParameterValues is not null)
             {
@@ -261,6 +265,7 @@ public sealed class LintEngine
         var evaluation = new EvaluationOptions { Now = options.Now, Meter = meter };
         var graph = GraphBuilder.Build(template, values, source, evaluation);
         var baseline = RunRules(graph, evaluation);
+        FindingContexts.Holds(baseline, FindingContexts.Describe(templatePath, source));
         findings.AddRange(baseline);
         if (graph.OfType(CmkRegistry.RegistryType).Count > 0)
         {
@@ -313,6 +318,7 @@ public sealed class LintEngine
             list.AddRange(rule.Analyze(context));
         }
 
+        Rules.Chain.LinkedResourceLocations.Relate(graph, list);
         return list;
     }
 
@@ -435,6 +441,7 @@ public sealed class LintEngine
                     existing.Level = finding.Level;
                 }
 
+                FindingContexts.Merge(existing, finding);
                 continue;
             }
 
@@ -454,6 +461,7 @@ public sealed class LintEngine
             order.Add(finding);
         }
 
+        FindingContexts.Name(order);
         order.Sort(CompareFindings);
         return order;
     }

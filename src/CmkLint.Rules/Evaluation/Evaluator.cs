@@ -443,6 +443,7 @@ public sealed partial class Evaluator
     /// </summary>
     internal Value ResolveReference(ResourceReferenceValue reference, EvalContext context)
     {
+        reference = ExistingResourceLinker.Resolve(reference);
         var instance = reference.Resource.Instance;
         var path = reference.Path;
         if (path.Count == 1)

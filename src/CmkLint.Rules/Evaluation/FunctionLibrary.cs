@@ -17,11 +17,16 @@ internal static partial class Functions
     public static Value Invoke(Evaluator evaluator, string name, Value[] a, SourceSpan span, EvalContext context)
     {
         var deployment = context.Deployment;
+        if (SymbolicStrings.TryInvoke(name, a, span, out var structured) || ThreeValuedPredicates.TryInvoke(name, a, span, out structured))
+        {
+            return structured;
+        }
+
         switch (name.ToLowerInvariant())
         {
             // Deployment context.
             case "resourcegroup":
-                return a.Length == 0 ? ResourceGroupObject(deployment.Scope, span) : new ObjectValue(new[] { new PropertyValue("name", a[a.Length - 1], span) }, span) { IsOpen = true, OpenBecause = new RuntimeValue("resourceGroup(...) properties", span) };
+                return a.Length == 0 ? ResourceGroupObject(deployment.Scope, span) : new ObjectValue(a.Length == 2 ? new[] { new PropertyValue("subscriptionId", a[0], span), new PropertyValue("name", a[1], span) } : new[] { new PropertyValue("name", a[a.Length - 1], span) }, span) { IsOpen = true, OpenBecause = new RuntimeValue("resourceGroup(...) properties", span) };
             case "subscription":
                 return SubscriptionObject(deployment.Scope, span);
             case "tenant":
@@ -36,7 +41,7 @@ internal static partial class Functions
                 return EnvironmentObject(span);
             case "utcnow":
             case "newguid":
-                return new RuntimeValue(name + "()", span);
+                return RuntimeOwners.Fresh(name, a, span);
 
             // Resource IDs.
             case "resourceid":
@@ -117,7 +122,7 @@ internal static partial class Functions
             {
                 // A pure string function of deterministic runtime text (toLower(uniqueString(...)))
                 // is itself a deterministic runtime value: still unknown, but comparable by expression.
-                return IsPureStringFunction(name) && AllDeterministic(a) ? new RuntimeValue(Describe(name, a), span) { Deterministic = true } : CannotCompute(name, a[i], span);
+                return IsPureStringFunction(name) && AllDeterministic(a) ? new RuntimeValue(Describe(name, a), span) { Deterministic = true, Owner = RuntimeOwners.Of(a) } : CannotCompute(name, a[i], span);
             }
         }
 
@@ -603,7 +608,7 @@ internal static partial class Functions
             sb.Append(i > 0 ? ", " : string.Empty).Append(a[i].Describe());
         }
 
-        return new RuntimeValue(sb.Append(')').ToString(), span) { Deterministic = true };
+        return new RuntimeValue(sb.Append(')').ToString(), span) { Deterministic = true, Owner = RuntimeOwners.Of(a) };
     }
 
     /// <summary>The entries of an object as <c>items()</c> returns them: <c>{ key, value }</c> sorted by key.</summary>

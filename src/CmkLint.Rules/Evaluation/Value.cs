@@ -184,6 +184,15 @@ public sealed class ObjectValue : Value
 
     public PropertyValue? Find(string name)
     {
+        // Keys that differ only in case may both be present (Bicep allows it): the exact one wins.
+        for (int i = Properties.Count - 1; i >= 0; i--)
+        {
+            if (string.Equals(Properties[i].Name, name, StringComparison.Ordinal))
+            {
+                return Properties[i];
+            }
+        }
+
         for (int i = Properties.Count - 1; i >= 0; i--)
         {
             if (string.Equals(Properties[i].Name, name, StringComparison.OrdinalIgnoreCase))

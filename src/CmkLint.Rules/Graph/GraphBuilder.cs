@@ -36,9 +36,11 @@ public static class GraphBuilder
         var state = new BuildState();
         Instantiate(graph, root, state, 0);
         graph.BuildIndex();
+        ExistingResourceLinker.Link(graph);
         foreach (var instance in graph.Resources)
         {
             ResolveDependsOn(graph, instance);
+            ModuleParameterDependencies.Add(graph, instance);
             instance.Parent ??= FindParentByName(graph, instance);
         }
 
@@ -116,7 +118,7 @@ public static class GraphBuilder
                 }
 
                 instance.Name = declaration.Name is null ? new UnknownValue("the resource has no name", declaration.Span) : graph.Evaluator.Evaluate(declaration.Name, instanceContext);
-                var scope = ScopeOf(graph, declaration, deployment, instanceContext);
+                var scope = declaration.Scope is null && instance.Parent is not null ? instance.Parent.Id.Scope : ScopeOf(graph, declaration, deployment, instanceContext);
                 instance.Id = new ResourceIdValue(declaration.Type, NameSegments(instance, declaration), scope, instance.Span) { Instance = instance };
                 instance.AddImplicit(sink);
                 graph.Add(instance);
@@ -450,6 +452,11 @@ public static class GraphBuilder
     /// <summary>Bicep scope functions evaluate to objects: <c>resourceGroup('rg')</c> gives one with a name, <c>subscription('id')</c> one with an ID.</summary>
     private static ResourceScope? ScopeFromValue(Value value, Deployment deployment)
     {
+        if (ExistingResourceLinker.ResourceGroupScope(value) is { } group)
+        {
+            return group;
+        }
+
         if (value is not ObjectValue obj)
         {
             return null;

@@ -73,7 +73,7 @@ public sealed class ResourceGraph
     {
         if (id.Instance is not null)
         {
-            return id.Instance;
+            return ExistingResourceLinker.Follow(id.Instance);
         }
 
         if (byType is null)
@@ -106,7 +106,7 @@ public sealed class ResourceGraph
             }
         }
 
-        return found;
+        return found is null ? null : ExistingResourceLinker.Follow(found);
     }
 
     /// <summary>The same ID, linked to the declared instance it names (when there is one).</summary>

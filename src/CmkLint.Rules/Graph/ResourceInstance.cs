@@ -50,6 +50,9 @@ public sealed class ResourceInstance
 
     public bool Existing => Declaration.Existing;
 
+    /// <summary>For an <c>existing</c> resource: the resource of the same deployment tree it names, whose body rules read.</summary>
+    public ResourceInstance? LinkedDeclaration { get; internal set; }
+
     /// <summary>The parent resource (Bicep <c>parent:</c>, nested ARM children, or by name).</summary>
     public ResourceInstance? Parent { get; internal set; }
 
@@ -91,7 +94,9 @@ public sealed class ResourceInstance
                 return Declaration.SymbolicName + index;
             }
 
-            string name = Name is StringValue s ? s.Text : Declaration.Name?.Span.Text ?? "?";
+            // A name computed from parameters is keyed by its expression, not its value: the same resource keeps its
+            // fingerprint whichever entry point (defaults, a parameters file, a caller) found the problem.
+            string name = Declaration.Name is LiteralExpr && Name is StringValue s ? s.Text : Declaration.Name?.Span.Text ?? "?";
             return (Type + "/" + name).ToLowerInvariant() + index;
         }
     }

@@ -53,6 +53,9 @@ public sealed class Template
 
     public Dictionary<string, OutputDeclaration> Outputs { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Names of user-defined types that accept null (Bicep <c>type t = {...}?</c>, own or imported).</summary>
+    public HashSet<string> NullableTypes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Suppressions written in the template (ARM <c>metadata.cmklint.suppress</c>, Bicep pragmas).</summary>
     public List<Suppression> Suppressions { get; } = new();
 

@@ -207,12 +207,29 @@ public static class SarifReporter
             w.WriteEndArray();
         }
 
-        if (f.Comparison is not null)
+        if (f.Comparison is not null || f.Contexts.Count > 1 || f.Contexts.Count < f.ContextsTried.Count)
         {
-            // Which previous state (git revision or deployed export) a CMK007/CMK008/CMK016 result was compared with.
+            // Which previous state (git revision or deployed export) a CMK007/CMK008/CMK016 result was compared with;
+            // the entry points where the result holds, when there are several or they disagree.
             w.WritePropertyName("properties");
             w.WriteStartObject();
-            Str(w, "comparison", f.Comparison);
+            if (f.Comparison is not null)
+            {
+                Str(w, "comparison", f.Comparison);
+            }
+
+            if (f.Contexts.Count > 1 || f.Contexts.Count < f.ContextsTried.Count)
+            {
+                w.WritePropertyName("contexts");
+                w.WriteStartArray();
+                foreach (var c in f.Contexts)
+                {
+                    w.WriteValue(c);
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 

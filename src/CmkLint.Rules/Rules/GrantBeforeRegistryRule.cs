@@ -25,6 +25,16 @@ public sealed class GrantBeforeRegistryRule : IRule
         foreach (var chain in CmkChain.Of(context.Graph))
         {
             var vault = chain.DeployedVault;
+            if (vault is null && chain.Vault is null && chain.Identity.Identity is { } identity && !chain.Key.IsManagedHsm)
+            {
+                if (UnmatchedVault(context, chain, identity) is { } unmatched)
+                {
+                    yield return unmatched;
+                }
+
+                continue;
+            }
+
             if (vault is null || chain.Identity.Identity is null || chain.Key.IsManagedHsm)
             {
                 continue;
@@ -63,5 +73,42 @@ public sealed class GrantBeforeRegistryRule : IRule
 
             yield return finding;
         }
+    }
+
+    /// <summary>The key's vault is not known (a parameter), but a grant to the encryption identity is in the files: the registry must still wait for it.</summary>
+    private static Finding? UnmatchedVault(RuleContext context, CmkChain chain, Evaluation.ResourceIdValue identity)
+    {
+        var granting = UnmatchedVaultGrants.For(context.Graph, identity);
+        if (granting.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var grant in granting)
+        {
+            if (context.Graph.DependsOn(chain.Resource, grant.Resource))
+            {
+                return null;
+            }
+        }
+
+        var registry = chain.Resource;
+        var first = granting[0];
+        string what = first.Kind == GrantKind.RoleAssignment ? $"role assignment '{first.Resource.DisplayName}'"
+            : first.Operation == "inline" ? $"vault '{first.Resource.DisplayName}' (its access policy)"
+            : $"access policy resource '{first.Resource.DisplayName}'";
+        string why = chain.VaultUnresolved switch
+        {
+            Evaluation.UnknownValue reason => reason.Reason,
+            { } value => "the key identifier depends on " + value.Describe(),
+            null => "the key identifier does not name a declared vault",
+        };
+        var finding = context.Violation(Rule, registry, "dependsOn", registry.Span, $"Registry '{registry.DisplayName}' does not depend on {what}, which gives its encryption identity access to keys; the key's vault could not be matched ({why}), but Azure Resource Manager may still create the registry before the grant, and creation fails. Add the grant to the registry's dependsOn.");
+        foreach (var grant in granting)
+        {
+            RuleContext.Relate(finding, grant.Resource, "the grant the registry must wait for");
+        }
+
+        return finding;
     }
 }

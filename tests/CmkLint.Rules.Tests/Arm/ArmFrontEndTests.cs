@@ -259,15 +259,15 @@ public class ArmFrontEndTests
     }
 
     [Fact]
-    public void Invalid_expression_is_a_cmk901_note_at_the_exact_position_and_other_files_are_still_analysed()
+    public void Invalid_expression_is_a_cmk900_error_at_the_exact_position_and_other_files_are_still_analysed()
     {
-        // The JSON is valid, so the file is read; only the unparseable value is unknown (CMK901 names it).
+        // The JSON is valid, so the file is read; ARM rejects the template at the unparseable expression (CMK900 there).
         string bad = ArmTemplate(Registry(Encryption(), sku: "[concat('a', ]"));
         string good = ArmTemplate(Registry(Encryption(), sku: "Standard"));
         var result = Lint.Files(new Dictionary<string, string> { ["/virtual/bad.json"] = bad, ["/virtual/good.json"] = good });
-        Assert.Empty(result.Of("CMK900"));
-        var invalid = Assert.Single(result.Of("CMK901"));
-        Assert.Equal(Level.Note, invalid.Level);
+        Assert.Empty(result.Of("CMK901"));
+        var invalid = Assert.Single(result.Of("CMK900"));
+        Assert.Equal(Level.Error, invalid.Level);
         Assert.Contains("invalid template expression", invalid.Message);
         Assert.Equal("/virtual/bad.json", invalid.Path);
         Assert.Equal(Lint.Locate(bad, "[concat('a', ]").Line, invalid.Position().Line);

@@ -165,7 +165,7 @@ public class BicepErrorRecoveryTests
     [Fact]
     public void Duplicate_property_names_are_reported_on_every_occurrence()
     {
-        var tree = Tree("var o = {\n  name: 1\n  NAME: 2\n}");
+        var tree = Tree("var o = {\n  name: 1\n  name: 2\n}");
         Assert.Equal(new[] { 2, 3 }, tree.Diagnostics.Where(d => d.Code == "BCP025").Select(d => d.Position.Line).ToArray());
     }
 

@@ -15,7 +15,8 @@ namespace CmkLint.Rules.Tests.Oracle;
 /// <summary>
 /// The official compiler as an oracle: for every sample and quickstart it compiles, our Bicep front
 /// end must give the same resources (per deployment, modules included) and the same CMK findings
-/// as our ARM front end gives on the compiler's JSON.
+/// as our ARM front end gives on the compiler's JSON, and the same resolved chain links (identity, key, vault;
+/// an existing resource linked to its declaration) and waits of each registry on its chain.
 /// </summary>
 public sealed class BicepCompilerDifferentialTests
 {
@@ -181,8 +182,56 @@ public sealed class BicepCompilerDifferentialTests
         var differences = new List<string>();
         Diff("resource", Resources(ours), Resources(theirs), differences);
         Diff("finding", Findings(ours, options), Findings(theirs, options), differences);
+        Diff("chain", ChainLinks(ours), ChainLinks(theirs), differences);
+        Diff("wait", ChainWaits(ours), ChainWaits(theirs), differences);
         return string.Join("; ", differences);
     }
+
+    /// <summary>
+    /// What each CMK registry's chain resolves to: the declared identity, key and vault (an <c>existing</c> resource
+    /// linked to its declaration counts as that declaration; the compiled JSON often has only reference() there).
+    /// </summary>
+    private static Dictionary<string, int> ChainLinks(ResourceGraph graph)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chain in global::CmkLint.Rules.Chain.CmkChain.Of(graph))
+        {
+            string key = $"{Key(chain.Resource)} identity={Key(chain.Identity.Instance)} key={Key(chain.KeyResource)} vault={Key(chain.Vault)}";
+            counts[key] = counts.TryGetValue(key, out int n) ? n + 1 : 1;
+        }
+
+        return counts;
+    }
+
+    /// <summary>Which declared resources of its chain (identity, key, vault, grants) each CMK registry waits for, as ARM orders them.</summary>
+    private static Dictionary<string, int> ChainWaits(ResourceGraph graph)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chain in global::CmkLint.Rules.Chain.CmkChain.Of(graph))
+        {
+            var targets = new List<ResourceInstance?> { chain.Identity.Instance, chain.KeyResource, chain.Vault };
+            foreach (var grant in chain.Grants)
+            {
+                targets.Add(grant.Resource);
+            }
+
+            foreach (var target in targets)
+            {
+                if (target is null || target.Existing || ReferenceEquals(target, chain.Resource))
+                {
+                    continue;
+                }
+
+                string key = $"{Key(chain.Resource)} -> {Key(target)}: {graph.DependsOn(chain.Resource, target)}";
+                counts[key] = counts.TryGetValue(key, out int n) ? n + 1 : 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static string Key(ResourceInstance? r) =>
+        r is null ? "-" : $"{DeploymentPath(r.Deployment)}{r.Type.ToLowerInvariant()} {Name(r)}{(r.Existing ? " existing" : string.Empty)}";
 
     private static void Diff(string what, Dictionary<string, int> ours, Dictionary<string, int> theirs, List<string> into)
     {

@@ -88,6 +88,7 @@ internal sealed partial class TemplateLowering
             LowerImport(import);
         }
 
+        NullableTypeAliases.Collect(program, template);
         foreach (var statement in program.Statements)
         {
             switch (statement)
@@ -201,6 +202,11 @@ internal sealed partial class TemplateLowering
         {
             Type = TypeName(syntax.Type),
         };
+        if (syntax.Type is TypeVariableAccessSyntax alias && template.NullableTypes.Contains(alias.TypeName))
+        {
+            declaration.Type += "?";
+        }
+
         if (syntax.TryGetDecorator("secure") is not null)
         {
             declaration.Type = declaration.Type is not null && declaration.Type.StartsWith("object", StringComparison.OrdinalIgnoreCase) ? "secureObject" : "securestring";
@@ -631,6 +637,14 @@ internal sealed partial class TemplateLowering
             return null;
         }
 
+        if (!loader.FileSystem.FileExists(full) && ModulePaths.StaysBeside(path))
+        {
+            // The compiler rejects the file (BCP091): an error at the reference, not a note. A path that climbs out of
+            // the file's folder may lead outside the analysed files (a partial checkout), so it stays a note.
+            Invalid(span, $"BCP091: An error occurred reading file. Could not find file '{path}'.");
+            return null;
+        }
+
         if (!loader.FileSystem.FileExists(full) || !loader.CanRead(full))
         {
             Unsupported(span, $"{what} '{path}' (the file is not found or not a Bicep or JSON file)");
@@ -717,7 +731,8 @@ internal sealed partial class TemplateLowering
                 globals[local] = new Binding(BindingKind.Function, key);
             }
 
-            // Anything else is a type: types do not matter to the rules.
+            // Anything else is a type: only whether it accepts null matters to the rules.
+            NullableTypeAliases.Import(source, original, local, template);
         }
 
         if (source is not null)

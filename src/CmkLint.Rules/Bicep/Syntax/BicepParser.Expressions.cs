@@ -512,7 +512,8 @@ public sealed partial class BicepParser
             return;
         }
 
-        var seen = new Dictionary<string, ObjectPropertySyntax>(System.StringComparer.OrdinalIgnoreCase);
+        // As the compiler: only keys equal in case are duplicates ({ Env: 'a', env: 'b' } compiles).
+        var seen = new Dictionary<string, ObjectPropertySyntax>(System.StringComparer.Ordinal);
         var reported = new HashSet<ObjectPropertySyntax>();
         foreach (var property in properties)
         {
