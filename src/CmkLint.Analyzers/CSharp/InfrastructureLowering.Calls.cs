@@ -63,7 +63,7 @@ internal sealed partial class InfrastructureLowering
         {
             if (argument.Parameter is not null)
             {
-                bindings.Add((argument.Parameter.OriginalDefinition, Lower(argument.Value)));
+                bindings.Add((argument.Parameter.OriginalDefinition, Argument(argument.Value)));
             }
         }
 
@@ -90,10 +90,15 @@ internal sealed partial class InfrastructureLowering
         return result;
     }
 
-    /// <summary>A lambda called with the given argument values (Aspire's <c>ConfigureInfrastructure</c> callback, Pulumi's <c>Apply</c>).</summary>
-    private object? CallLambda(IAnonymousFunctionOperation lambda, params object?[] arguments)
+    /// <summary>An argument's value: the model object itself for an SDK model (<c>registry.Identity</c>), else the lowered value.</summary>
+    private object Argument(IOperation value) => Shape(value.Type) is not null && ObjectOf(value) is { } model ? model : Lower(value);
+
+    /// <summary>A lambda called with the given argument values (Aspire's <c>ConfigureInfrastructure</c> callback, Pulumi's <c>Apply</c>, a delegate).</summary>
+    private object? CallLambda(IAnonymousFunctionOperation lambda, params object?[] arguments) => CallLambda(lambda, frame, arguments);
+
+    private object? CallLambda(IAnonymousFunctionOperation lambda, Frame captured, object?[] arguments)
     {
-        var key = (lambda.Syntax, frame.Id);
+        var key = (lambda.Syntax, captured.Id);
         if (callResults.TryGetValue(key, out var known))
         {
             return known;
@@ -111,9 +116,40 @@ internal sealed partial class InfrastructureLowering
             bindings.Add((lambda.Symbol.Parameters[i], arguments[i]));
         }
 
-        var result = Call(lambda.Symbol, lambda.Body, bindings, frame);
+        var result = Call(lambda.Symbol, lambda.Body, bindings, captured);
         callResults[key] = result;
         return result;
+    }
+
+    /// <summary><c>step(registry)</c> where <c>step</c> holds a lambda of the analysed code.</summary>
+    private object? InvokeDelegate(IInvocationOperation invocation)
+    {
+        if (invocation.Instance is null || Lower(invocation.Instance) is not DelegateValue target)
+        {
+            return null;
+        }
+
+        var arguments = new object?[invocation.Arguments.Length];
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = Argument(invocation.Arguments[i].Value);
+        }
+
+        return CallLambda(target.Lambda, target.Captured, arguments);
+    }
+
+    /// <summary>A lambda held as a value (in a local, a parameter), with the frame whose locals it sees.</summary>
+    private sealed class DelegateValue
+    {
+        public DelegateValue(IAnonymousFunctionOperation lambda, Frame captured)
+        {
+            Lambda = lambda;
+            Captured = captured;
+        }
+
+        public IAnonymousFunctionOperation Lambda { get; }
+
+        public Frame Captured { get; }
     }
 
     private object? Call(ISymbol callee, IOperation body, List<(ISymbol, object?)> bindings, Frame? parent)
@@ -207,8 +243,10 @@ internal sealed partial class InfrastructureLowering
         }
     }
 
-    private void Escape(ModelObject body, SyntaxNode where, string how) =>
+    private void Escape(ModelObject body, SyntaxNode where, string how)
+    {
         body.EscapedBecause ??= new UnsupportedExpr(SpanOf(where), $"what code elsewhere sets after it is {how}");
+    }
 
     private void SetLocal(ISymbol local, object? value) => frame.Values[local] = value;
 

@@ -80,6 +80,14 @@ internal sealed partial class InfrastructureLowering
             // registry.DependsOn.Add(grant): Azure.Provisioning writes it as the resource's dependsOn (CMK010).
             AddDependency(dependent, invocation.Arguments[0].Value);
         }
+        else if (name == "Clear" && condition is null && invocation.Arguments.Length == 0 && Strip(invocation.Instance!) is IPropertyReferenceOperation { Instance: not null } cleared
+            && SdkShapes.Find(MetadataName(cleared.Property.ContainingType)) is { } clearedShape && clearedShape.Properties.TryGetValue(cleared.Property.Name, out var clearedPath)
+            && ObjectOf(cleared.Instance) is { } clearedOwner)
+        {
+            // An empty collection from here on: a finding about it points at the Clear() that emptied it.
+            var span = SpanOf(cleared.Syntax);
+            clearedOwner.Set(clearedPath, IsDictionary(cleared.Property.Type) ? new ModelObject(span) : new ModelArray(span), span);
+        }
         else if ((name == "Add" || name == "Clear") && invocation.Instance is not null && !IsReadable(method) && CollectionOf(invocation.Instance) is { } collection)
         {
             WriteCollection(invocation, collection);
@@ -185,9 +193,9 @@ internal sealed partial class InfrastructureLowering
             {
                 CallLambda(lambda);
             }
-            else if (argument.ArgumentKind == ArgumentKind.Explicit)
+            else if (argument.ArgumentKind == ArgumentKind.Explicit && Lower(argument.Value) is DelegateValue held)
             {
-                Lower(argument.Value);
+                CallLambda(held.Lambda, held.Captured, System.Array.Empty<object?>());
             }
         }
     }

@@ -101,6 +101,8 @@ internal sealed partial class InfrastructureLowering
                 return Inline(property, getter) ?? Unknown(operation);
             case IPropertyReferenceOperation property when property.Instance is not null:
                 return PropertyValue(property, span);
+            case IDelegateCreationOperation or IAnonymousFunctionOperation when Lambda(operation) is { } lambda:
+                return new DelegateValue(lambda, frame);
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                 return AsExpr(not.Operand) is LiteralExpr { Value: bool b } ? new LiteralExpr(span, !b) : ModelConditional.Not(AsExpr(not.Operand));
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } logical:
@@ -280,6 +282,11 @@ internal sealed partial class InfrastructureLowering
         if (IsReadable(method))
         {
             return Inline(invocation) ?? Unknown(invocation);
+        }
+
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            return InvokeDelegate(invocation) ?? Unknown(invocation);
         }
 
         // Pulumi: output.Apply(v => ...) is the lambda's value for the output's value; Output.Create(x) is x.

@@ -21,7 +21,7 @@ internal sealed class ModelObject
     /// <summary>Set when properties of the object were set outside the analysed code (its values are then partly unknown).</summary>
     public UnsupportedExpr? OpenBecause { get; set; }
 
-    /// <summary>Set when the object leaves the analysed code (returned, stored, passed on): code elsewhere may change any property after what is seen here.</summary>
+    /// <summary>Set when the object leaves the analysed code (returned, passed on): code elsewhere may change any property after what is seen here, so none is known.</summary>
     public UnsupportedExpr? EscapedBecause { get; set; }
 
     public IReadOnlyList<Entry> Entries => entries;
@@ -177,6 +177,15 @@ internal sealed class ModelObject
             return new ObjectExpr(Span, properties);
         }
 
+        if (EscapedBecause is not null)
+        {
+            // The engine reads the properties listed before a spread as known; an object that code elsewhere may
+            // change after what is seen here has none that are.
+            properties.Add(new ObjectProperty("...", EscapedBecause.Span, new SpreadExpr(EscapedBecause.Span, EscapedBecause)));
+            visiting.Remove(this);
+            return new ObjectExpr(Span, properties);
+        }
+
         if (OpenBecause is not null)
         {
             properties.Add(new ObjectProperty("...", OpenBecause.Span, new SpreadExpr(OpenBecause.Span, OpenBecause)));
@@ -185,12 +194,6 @@ internal sealed class ModelObject
         foreach (var e in entries)
         {
             properties.Add(new ObjectProperty(e.Name, e.NameSpan, ToExpr(e.Value, visiting), e.KeyExpr));
-        }
-
-        if (EscapedBecause is not null)
-        {
-            // Last, so that it overrides what the analysed code set: code elsewhere may set any property again.
-            properties.Add(new ObjectProperty("...", EscapedBecause.Span, new SpreadExpr(EscapedBecause.Span, EscapedBecause)));
         }
 
         visiting.Remove(this);

@@ -34,6 +34,8 @@ internal static class SdkVocabulary
         ("client ID as principalId", "client ID as PrincipalId"),
         ("get, wrapKey and unwrapKey", "Get, WrapKey and UnwrapKey"),
         ("the client ID of", "the ClientId of"),
+        (".properties.principalId)", ".PrincipalId)"),
+        (".properties.clientId)", ".ClientId)"),
     };
 
     private static readonly Dictionary<SdkFamily, (string Arm, string CSharp)[]> ByFamily = new()
