@@ -110,7 +110,7 @@ public class StatementTests
             """));
 
     [Fact]
-    public Task Cmk001_both_branches_writing_a_standard_sku_is_reported() =>
+    public Task Cmk001_a_sku_that_is_basic_or_standard_by_a_condition_that_is_not_known_is_inconclusive_not_reported() =>
         Verify.CSharpAsync(Sdk.Provisioning11, Statements(Complete + """
 
                     if (small)
