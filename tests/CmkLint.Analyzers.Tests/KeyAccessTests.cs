@@ -74,7 +74,7 @@ public class KeyAccessTests
     [InlineData(Sdk.Provisioning11)]
     public Task Cmk010_registry_that_does_not_depend_on_its_role_assignment_is_reported(Sdk sdk) =>
         Verify.CSharpAsync(sdk, RbacVault("KeyVaultBuiltInRole.KeyVaultCryptoServiceEncryptionUser"), RegistryBeforeGrant.WithMessage(
-            "Registry 'acr' does not depend on role assignment 'kv_acrIdentity_role', which gives its encryption identity access to the key; Azure Resource Manager may create the registry first, and creation fails. Add the grant to the registry's dependsOn."));
+            "Registry 'acr' does not depend on role assignment 'kv_acrIdentity_role', which gives its encryption identity access to the key; Azure Resource Manager may create the registry first, and creation fails. Add the grant to registry.DependsOn."));
 
     [Theory]
     [InlineData(Sdk.Provisioning10)]

@@ -28,10 +28,12 @@ public static class Verify
             case Sdk.Provisioning10:
                 yield return Stub("AzureProvisioningCore.cs");
                 yield return Stub("AzureProvisioning10.cs");
+                yield return Stub("Aspire.cs");
                 break;
             case Sdk.Provisioning11:
                 yield return Stub("AzureProvisioningCore.cs");
                 yield return Stub("AzureProvisioning11.cs");
+                yield return Stub("Aspire.cs");
                 break;
             case Sdk.ResourceManager:
                 yield return Stub("AzureResourceManager.cs");

@@ -16,8 +16,8 @@ namespace CmkLint.Analyzers.CSharp;
 
 /// <summary>
 /// CMK findings in C# infrastructure code (Azure.Provisioning, Azure.ResourceManager, Pulumi Azure Native):
-/// each method's object creations, assignments and calls are lowered to the template model and the
-/// engine's rules run on it. Compilations that reference none of those SDKs register nothing.
+/// each method's statements are lowered in program order (following calls within the compilation) to the
+/// template model and the engine's rules run on it; messages use the SDK's property names. Compilations that reference none of those SDKs register nothing.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InfrastructureCodeAnalyzer : DiagnosticAnalyzer
@@ -35,12 +35,9 @@ public sealed class InfrastructureCodeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var collected = new ConcurrentQueue<IOperation>();
-                block.RegisterOperationAction(operation => collected.Enqueue(operation.Operation), OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Invocation);
-                block.RegisterOperationBlockEndAction(end => Analyze(end, collected));
-            });
+            // One finding is reported once even when several blocks see it (a factory method read from each caller).
+            var reported = new ConcurrentDictionary<(string Id, SyntaxTree Tree, TextSpan Span), byte>();
+            start.RegisterOperationBlockAction(block => Analyze(block, reported));
         });
     }
 
@@ -58,22 +55,18 @@ public sealed class InfrastructureCodeAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, ConcurrentQueue<IOperation> collected)
+    private static void Analyze(OperationBlockAnalysisContext context, ConcurrentDictionary<(string Id, SyntaxTree Tree, TextSpan Span), byte> reported)
     {
-        if (collected.IsEmpty)
+        if (context.OperationBlocks.IsEmpty)
         {
             return;
         }
 
-        var tree = context.OperationBlocks[0].Syntax.SyntaxTree;
-        var text = tree.GetText(context.CancellationToken);
-        var file = new SourceFile(tree.FilePath, text.ToString());
-        var lowering = new InfrastructureLowering(file);
-        var template = lowering.Lower(collected);
+        var lowering = new InfrastructureLowering(context.Compilation, context.OperationBlocks[0].Syntax.SyntaxTree);
+        var template = lowering.Lower(context.OperationBlocks);
         foreach (var update in lowering.EncryptionUpdates)
         {
-            var rule = CmkDiagnostics.Rule("CMK007");
-            context.ReportDiagnostic(Diagnostic.Create(CmkDiagnostics.Get(rule.Id), Location.Create(tree, TextSpan.FromBounds(update.Span.Start, update.Span.End)), update.Message));
+            Report(context, reported, lowering, "CMK007", update.Span, update.Message, null, Array.Empty<RelatedLocation>());
         }
 
         if (template.Resources.Count == 0)
@@ -83,23 +76,35 @@ public sealed class InfrastructureCodeAnalyzer : DiagnosticAnalyzer
 
         foreach (var finding in Run(template))
         {
-            if (finding.Span.File != file)
-            {
-                continue;
-            }
-
-            var additional = new List<Location>();
-            foreach (var related in finding.Related)
-            {
-                if (related.Span.File == file)
-                {
-                    additional.Add(Location.Create(tree, TextSpan.FromBounds(related.Span.Start, related.Span.End)));
-                }
-            }
-
-            var location = Location.Create(tree, TextSpan.FromBounds(finding.Span.Start, finding.Span.End));
-            context.ReportDiagnostic(Diagnostic.Create(CmkDiagnostics.Get(finding.RuleId), location, CmkDiagnostics.Severity(finding.Level), additional, null, finding.Message));
+            Report(context, reported, lowering, finding.RuleId, finding.Span, SdkVocabulary.Phrase(finding.Message, lowering.Family), CmkDiagnostics.Severity(finding.Level), finding.Related);
         }
+    }
+
+    private static void Report(OperationBlockAnalysisContext context, ConcurrentDictionary<(string Id, SyntaxTree Tree, TextSpan Span), byte> reported, InfrastructureLowering lowering, string id, SourceSpan span, string message, DiagnosticSeverity? severity, IEnumerable<RelatedLocation> related)
+    {
+        var tree = lowering.TreeOf(span.File);
+        if (tree is null)
+        {
+            return;
+        }
+
+        var textSpan = TextSpan.FromBounds(span.Start, span.End);
+        if (!reported.TryAdd((id, tree, textSpan), 0))
+        {
+            return;
+        }
+
+        var additional = new List<Location>();
+        foreach (var place in related)
+        {
+            if (lowering.TreeOf(place.Span.File) is { } relatedTree)
+            {
+                additional.Add(Location.Create(relatedTree, TextSpan.FromBounds(place.Span.Start, place.Span.End)));
+            }
+        }
+
+        var descriptor = CmkDiagnostics.Get(id);
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(tree, textSpan), severity ?? descriptor.DefaultSeverity, additional, null, message));
     }
 
     /// <summary>The engine's rules on one lowered template: violations only, one per fingerprint.</summary>

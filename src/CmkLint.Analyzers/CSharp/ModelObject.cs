@@ -21,6 +21,9 @@ internal sealed class ModelObject
     /// <summary>Set when properties of the object were set outside the analysed code (its values are then partly unknown).</summary>
     public UnsupportedExpr? OpenBecause { get; set; }
 
+    /// <summary>Set when the object leaves the analysed code (returned, passed on): code elsewhere may change any property after what is seen here, so none is known.</summary>
+    public UnsupportedExpr? EscapedBecause { get; set; }
+
     public IReadOnlyList<Entry> Entries => entries;
 
     /// <summary>Sets a dotted ARM path (<c>properties.encryption</c>), creating the objects on the way; a later set replaces an earlier one.</summary>
@@ -45,8 +48,48 @@ internal sealed class ModelObject
         entries.Add(new Entry(path, nameSpan, value, null));
     }
 
-    /// <summary>An entry whose key is an expression (a dictionary initializer such as <c>{ identity.Id, new() }</c>).</summary>
-    public void Add(string name, Expr? keyExpr, object value, SourceSpan nameSpan) => entries.Add(new Entry(name, nameSpan, value, keyExpr));
+    /// <summary>An entry whose key is an expression (a dictionary initializer such as <c>{ identity.Id, new() }</c>); a later entry with the same key replaces it (an indexer set).</summary>
+    public void Add(string name, Expr? keyExpr, object value, SourceSpan nameSpan)
+    {
+        for (int i = 0; i < entries.Count; i++)
+        {
+            if ((entries[i].KeyExpr is null) == (keyExpr is null) && string.Equals(entries[i].Name, name, StringComparison.Ordinal))
+            {
+                entries[i] = new Entry(name, nameSpan, value, keyExpr);
+                return;
+            }
+        }
+
+        entries.Add(new Entry(name, nameSpan, value, keyExpr));
+    }
+
+    /// <summary>A dictionary's <c>Clear()</c>: under a condition each entry stays only when the condition is false.</summary>
+    public void Clear(Expr? condition)
+    {
+        if (condition is null)
+        {
+            entries.Clear();
+            return;
+        }
+
+        for (int i = 0; i < entries.Count; i++)
+        {
+            var e = entries[i];
+            entries[i] = new Entry(e.Name, e.NameSpan, new ModelConditional(ModelConditional.Not(condition), e.Value, null, e.NameSpan), e.KeyExpr);
+        }
+    }
+
+    /// <summary>The value at a dotted path, or null.</summary>
+    public object? Find(string path)
+    {
+        int dot = path.IndexOf('.');
+        if (dot < 0)
+        {
+            return Get(path);
+        }
+
+        return Get(path.Substring(0, dot)) is ModelObject o ? o.Find(path.Substring(dot + 1)) : null;
+    }
 
     /// <summary>The object at a dotted path, created (empty) when absent or not an object.</summary>
     public ModelObject GetOrCreate(string path, SourceSpan span)
@@ -64,7 +107,8 @@ internal sealed class ModelObject
 
         if (found is null)
         {
-            found = new ModelObject(span);
+            // A nested model of an object made elsewhere was made there too: its other properties are as unknown as the object's.
+            found = new ModelObject(span) { OpenBecause = OpenBecause };
             Set(first, found, span);
         }
 
@@ -94,6 +138,7 @@ internal sealed class ModelObject
     public void MergeFrom(ModelObject other)
     {
         OpenBecause ??= other.OpenBecause;
+        EscapedBecause ??= other.EscapedBecause;
         foreach (var e in other.entries)
         {
             if (e.KeyExpr is null)
@@ -132,6 +177,15 @@ internal sealed class ModelObject
             return new ObjectExpr(Span, properties);
         }
 
+        if (EscapedBecause is not null)
+        {
+            // The engine reads the properties listed before a spread as known; an object that code elsewhere may
+            // change after what is seen here has none that are.
+            properties.Add(new ObjectProperty("...", EscapedBecause.Span, new SpreadExpr(EscapedBecause.Span, EscapedBecause)));
+            visiting.Remove(this);
+            return new ObjectExpr(Span, properties);
+        }
+
         if (OpenBecause is not null)
         {
             properties.Add(new ObjectProperty("...", OpenBecause.Span, new SpreadExpr(OpenBecause.Span, OpenBecause)));
@@ -150,6 +204,7 @@ internal sealed class ModelObject
     {
         ModelObject o => o.ToExpr(visiting),
         ModelArray a => a.ToExpr(visiting),
+        ModelConditional c => c.ToExpr(visiting),
         Expr e => e,
         _ => new UnsupportedExpr(SourceSpan.None, "an unrecognised value"),
     };
@@ -183,6 +238,21 @@ internal sealed class ModelArray
     public SourceSpan Span { get; }
 
     public List<object> Items { get; } = new();
+
+    /// <summary>A list's <c>Clear()</c>: under a condition each item stays only when the condition is false.</summary>
+    public void Clear(Expr? condition)
+    {
+        if (condition is null)
+        {
+            Items.Clear();
+            return;
+        }
+
+        for (int i = 0; i < Items.Count; i++)
+        {
+            Items[i] = new ModelConditional(ModelConditional.Not(condition), Items[i], null, Span);
+        }
+    }
 
     internal ArrayExpr ToExpr(HashSet<object> visiting)
     {

@@ -64,12 +64,14 @@ internal static class SdkShapes
         shapes.Add(new SdkShape("Azure.ResourceManager.ContainerRegistry.Models.ContainerRegistrySku").Parameter("name", "name").Map("Name", "name"));
         shapes.Add(new SdkShape("Azure.ResourceManager.Models.ManagedServiceIdentity").Parameter("managedServiceIdentityType", "type").Map("ManagedServiceIdentityType", "type").Map("UserAssignedIdentities", "userAssignedIdentities"));
         shapes.Add(new SdkShape("Azure.ResourceManager.KeyVault.Models.KeyVaultCreateOrUpdateContent", VaultType) { IsResourceData = true }.Parameter("location", "location").Parameter("properties", "properties").Map("Properties", "properties"));
+        // KeyVaultData: what a created vault reads back (vault.Data.Properties.VaultUri).
+        shapes.Add(new SdkShape("Azure.ResourceManager.KeyVault.KeyVaultData", VaultType) { IsResourceData = true }.Map("Properties", "properties"));
         shapes.AddRange(VaultModels("Azure.ResourceManager.KeyVault.Models.", "KeyVaultAccessPolicy", "IdentityAccessPermissions", "KeyVaultNetworkRuleSet", "KeyVaultProperties", "NetworkRuleSet"));
         shapes.Add(new SdkShape("Azure.ResourceManager.KeyVault.Models.KeyVaultProperties").Parameter("tenantId", "tenantId").Parameter("sku", "sku"));
         shapes.Add(new SdkShape("Azure.ResourceManager.KeyVault.Models.KeyVaultAccessPolicy").Parameter("tenantId", "tenantId").Parameter("objectId", "objectId").Parameter("permissions", "permissions"));
 
         // Pulumi Azure Native: new Registry(name, args): the args object is the resource body.
-        shapes.Add(new SdkShape("Pulumi.AzureNative.ContainerRegistry.Registry", RegistryType).Parameter("name", "@symbol").Parameter("args", "")
+        shapes.Add(new SdkShape("Pulumi.AzureNative.ContainerRegistry.Registry", RegistryType).Parameter("name", "@symbol").Parameter("args", "").Parameter("options", "@options")
             .Output("Id", "id").Output("LoginServer", "properties.loginServer"));
         shapes.Add(Registry(new SdkShape("Pulumi.AzureNative.ContainerRegistry.RegistryArgs")).Map("RegistryName", "name").Map("AdminUserEnabled", "properties.adminUserEnabled"));
         shapes.Add(new SdkShape("Pulumi.AzureNative.ContainerRegistry.Inputs.SkuArgs").Map("Name", "name"));
@@ -78,11 +80,14 @@ internal static class SdkShapes
         shapes.Add(new SdkShape("Pulumi.AzureNative.ContainerRegistry.Inputs.KeyVaultPropertiesArgs").Map("Identity", "identity").Map("KeyIdentifier", "keyIdentifier"));
         shapes.Add(new SdkShape("Pulumi.AzureNative.ContainerRegistry.Inputs.PoliciesArgs").Map("TrustPolicy", "trustPolicy"));
         shapes.Add(new SdkShape("Pulumi.AzureNative.ContainerRegistry.Inputs.TrustPolicyArgs").Map("Status", "status").Map("Type", "type"));
-        shapes.Add(new SdkShape("Pulumi.AzureNative.KeyVault.Vault", VaultType).Parameter("name", "@symbol").Parameter("args", "").Output("Id", "id"));
+        shapes.Add(new SdkShape("Pulumi.AzureNative.KeyVault.Vault", VaultType).Parameter("name", "@symbol").Parameter("args", "").Parameter("options", "@options").Output("Id", "id"));
         shapes.Add(new SdkShape("Pulumi.AzureNative.KeyVault.VaultArgs").Map("VaultName", "name").Map("Location", "location").Map("Properties", "properties"));
         shapes.AddRange(VaultModels("Pulumi.AzureNative.KeyVault.Inputs.", "AccessPolicyEntryArgs", "PermissionsArgs", "NetworkRuleSetArgs", "VaultPropertiesArgs", "NetworkAcls"));
-        shapes.Add(new SdkShape("Pulumi.AzureNative.ManagedIdentity.UserAssignedIdentity", IdentityType).Parameter("name", "@symbol").Parameter("args", "")
+        shapes.Add(new SdkShape("Pulumi.AzureNative.ManagedIdentity.UserAssignedIdentity", IdentityType).Parameter("name", "@symbol").Parameter("args", "").Parameter("options", "@options")
             .Output("ClientId", "properties.clientId").Output("PrincipalId", "properties.principalId").Output("TenantId", "properties.tenantId").Output("Id", "id"));
+        // CustomResourceOptions.DependsOn (declared on ResourceOptions): the resource's explicit dependencies.
+        shapes.Add(new SdkShape("Pulumi.CustomResourceOptions").Map("DependsOn", "dependsOn"));
+        shapes.Add(new SdkShape("Pulumi.ResourceOptions").Map("DependsOn", "dependsOn"));
         shapes.Add(new SdkShape("Pulumi.AzureNative.ManagedIdentity.UserAssignedIdentityArgs").Map("ResourceName", "name").Map("Location", "location"));
 
         var map = new Dictionary<string, SdkShape>(StringComparer.Ordinal);

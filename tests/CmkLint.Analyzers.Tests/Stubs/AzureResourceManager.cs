@@ -139,6 +139,7 @@ namespace Azure.ResourceManager.ContainerRegistry
 
     public class ContainerRegistryResource
     {
+        public virtual ContainerRegistryData Data => null!;
         public virtual ArmOperation<ContainerRegistryResource> Update(WaitUntil waitUntil, ContainerRegistryPatch patch, CancellationToken cancellationToken = default) => null!;
         public virtual Task<ArmOperation<ContainerRegistryResource>> UpdateAsync(WaitUntil waitUntil, ContainerRegistryPatch patch, CancellationToken cancellationToken = default) => null!;
     }
@@ -219,12 +220,19 @@ namespace Azure.ResourceManager.KeyVault
     using System.Threading;
     using Azure.ResourceManager.KeyVault.Models;
 
+    public class KeyVaultData
+    {
+        public KeyVaultProperties Properties { get; } = null!;
+    }
+
     public class KeyVaultResource
     {
+        public virtual KeyVaultData Data => null!;
     }
 
     public class KeyVaultCollection
     {
         public virtual ArmOperation<KeyVaultResource> CreateOrUpdate(WaitUntil waitUntil, string vaultName, KeyVaultCreateOrUpdateContent content, CancellationToken cancellationToken = default) => null!;
+        public virtual System.Threading.Tasks.Task<ArmOperation<KeyVaultResource>> CreateOrUpdateAsync(WaitUntil waitUntil, string vaultName, KeyVaultCreateOrUpdateContent content, CancellationToken cancellationToken = default) => null!;
     }
 }

@@ -5,6 +5,15 @@ namespace Pulumi
 
     public class Output<T>
     {
+        public Output<TResult> Apply<TResult>(System.Func<T, TResult> func) => new();
+        public Output<TResult> Apply<TResult>(System.Func<T, Output<TResult>> func) => new();
+    }
+
+    public static class Output
+    {
+        public static Output<string> Format(System.FormattableString formattableString) => new();
+        public static Output<T> Create<T>(T value) => new();
+        public static Output<(T1, T2)> Tuple<T1, T2>(Input<T1> item1, Input<T2> item2) => new();
     }
 
     public class Input<T>
@@ -32,7 +41,16 @@ namespace Pulumi
         public System.Collections.IEnumerator GetEnumerator() => new Dictionary<string, T>().GetEnumerator();
     }
 
-    public class CustomResourceOptions
+    public class ResourceOptions
+    {
+        public InputList<Resource> DependsOn { get; set; } = new();
+    }
+
+    public class CustomResourceOptions : ResourceOptions
+    {
+    }
+
+    public class Resource
     {
     }
 
@@ -40,7 +58,7 @@ namespace Pulumi
     {
     }
 
-    public class CustomResource
+    public class CustomResource : Resource
     {
         public Output<string> Id { get; } = new();
     }
