@@ -104,6 +104,15 @@ public sealed class ArmTemplateReader
         return new ArmDocument(file, ArmDocumentKind.Template) { Template = template };
     }
 
+    /// <summary>Reads a template object inside a larger document (a cached template spec's <c>properties.mainTemplate</c>).</summary>
+    internal static Template ReadTemplateObject(SourceFile file, JsonObject obj)
+    {
+        var diagnostics = new List<Finding>();
+        var template = new ArmTemplateReader(file, diagnostics).ReadTemplate(obj);
+        template.Diagnostics.AddRange(diagnostics);
+        return template;
+    }
+
     /// <summary>Reads a template object (the file's root, or a nested deployment's inline template).</summary>
     private Template ReadTemplate(JsonObject obj)
     {

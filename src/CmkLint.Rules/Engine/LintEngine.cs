@@ -99,6 +99,12 @@ public sealed class LintEngine
             }
         }
 
+        // Findings inside templates from the Bicep module cache are reported at the call in the user's file.
+        for (int i = 0; i < all.Count; i++)
+        {
+            all[i] = loader.ModuleCache.Relocate(all[i]);
+        }
+
         return new LintResult(Finish(all, loader), analysed, comparisonErrors);
     }
 
