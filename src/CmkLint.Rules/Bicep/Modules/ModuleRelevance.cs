@@ -19,7 +19,7 @@ internal static class ModuleRelevance
 
     // Argument names that carry CMK values into a module.
     private static readonly Regex RelevantArgument = new(
-        @"^(customerManagedKey|cmk.*|encryption.*|keyVault.*|keyName|keyUri.*|keyIdentifier|managedIdentit.*|userAssignedIdentit.*|.*PrincipalId|.*ClientId|acr.*|containerRegistr.*)$",
+        @"^(customerManagedKey|cmk.*|encryption|keyVault.*|keyName|keyUri.*|keyIdentifier|userAssignedIdentit.*|.*PrincipalId|.*ClientId)$",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     private static readonly string[] RelevantTypes =
@@ -67,12 +67,14 @@ internal static class ModuleRelevance
         return false;
     }
 
-    /// <summary>Whether an argument's text names a resource of the caller that a CMK check reads (a vault, key, identity, registry).</summary>
+    /// <summary>Whether an argument's text names a resource of the caller that carries CMK values: a vault, key, identity or grant, or a registry that sets encryption.</summary>
     private static bool UsesRelevantResource(string argument, ProgramSyntax program)
     {
         foreach (var resource in program.Resources)
         {
-            if (!resource.Name.IsMissing && IsRelevantType(resource.TypeString)
+            bool carriesCmk = IsRelevantType(resource.TypeString)
+                && (resource.TypeString!.IndexOf("Microsoft.ContainerRegistry/", StringComparison.OrdinalIgnoreCase) < 0 || resource.Span.Text.IndexOf("encryption", StringComparison.OrdinalIgnoreCase) >= 0);
+            if (!resource.Name.IsMissing && carriesCmk
                 && Regex.IsMatch(argument, @"\b" + Regex.Escape(resource.SymbolName) + @"\b", RegexOptions.CultureInvariant))
             {
                 return true;
