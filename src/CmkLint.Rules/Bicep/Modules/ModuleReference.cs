@@ -144,6 +144,13 @@ internal sealed class ModuleReference
         }
 
         string registry = uri.Authority;
+        if (registry.Length == 0 || registry.Trim('.').Length == 0)
+        {
+            // Not a host; also keeps the cache folder inside the cache root.
+            error = $"'{registry}' is not a registry host";
+            return null;
+        }
+
         if (registry.Length > MaxRegistryLength)
         {
             error = $"the registry '{registry}' is longer than {MaxRegistryLength} characters";
