@@ -139,11 +139,22 @@ public sealed class RegistryModuleTests
     }
 
     [Fact]
+    public void Key_declared_in_the_caller_is_the_one_the_module_reads_by_ID()
+    {
+        string main = Caller("acrSku: 'Premium'").Replace("kty: 'RSA'", "kty: 'EC'");
+        var finding = Assert.Single(Run(main).Of("CMK011"));
+        Assert.EndsWith("/infra/main.bicep", finding.Path);
+        Assert.Equal(Lint.Locate(main, "'EC'").Line, finding.Position().Line);
+        Assert.Equal(FindingKind.Violation, finding.Kind);
+    }
+
+    [Fact]
     public void A_correct_call_has_no_violation_and_nothing_points_into_the_cache()
     {
         var result = Run(Caller("acrSku: 'Premium'"));
         Assert.DoesNotContain(result.Findings, f => f.Kind == FindingKind.Violation && f.Level >= Level.Warning);
         Assert.DoesNotContain(result.Findings, f => f.Path.StartsWith(CacheRoot));
+        Assert.DoesNotContain(result.Findings, f => f.Kind == FindingKind.Inconclusive);
     }
 
     [Fact]
