@@ -99,7 +99,10 @@ internal static class LintRun
         }
 
         var options = new LintOptions { IncludeInconclusive = settings.IncludeInconclusive };
-        options.FileSystem = new ConfinedFileSystem(analysisRoot) { MaxFileBytes = options.MaxFileBytes };
+        // The Bicep module cache (~/.bicep) is outside the repository but written by `bicep restore`, not by the pull
+        // request: it is the one extra folder the engine may read. A cacheRootDirectory elsewhere must be inside the root.
+        string[] cacheRoots = options.BicepHomeDirectory is string home ? new[] { System.IO.Path.Combine(home, ".bicep") } : System.Array.Empty<string>();
+        options.FileSystem = new ConfinedFileSystem(analysisRoot, cacheRoots) { MaxFileBytes = options.MaxFileBytes };
         if (configuration is not null)
         {
             foreach (var pair in configuration.Levels)

@@ -107,6 +107,42 @@ public sealed class ArmTemplateReader
         return new ArmDocument(file, ArmDocumentKind.Template) { Template = template };
     }
 
+    /// <summary>
+    /// The type of a languageVersion 2.0 parameter declared with a user-defined type
+    /// (<c>"$ref": "#/definitions/x"</c>), followed through the template's definitions; null when not found.
+    /// </summary>
+    private static string? ReferencedType(JsonObject template, JsonObject definition)
+    {
+        var definitions = template.Get("definitions") as JsonObject;
+        for (int depth = 0; depth < 16 && definitions is not null; depth++)
+        {
+            string? reference = definition.GetString("$ref");
+            const string Prefix = "#/definitions/";
+            if (reference is null || !reference.StartsWith(Prefix, StringComparison.Ordinal) || definitions.Get(reference.Substring(Prefix.Length)) is not JsonObject target)
+            {
+                return null;
+            }
+
+            if (target.GetString("type") is string type)
+            {
+                return type;
+            }
+
+            definition = target;
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a template object inside a larger document (a cached template spec's <c>properties.mainTemplate</c>).</summary>
+    internal static Template ReadTemplateObject(SourceFile file, JsonObject obj)
+    {
+        var diagnostics = new List<Finding>();
+        var template = new ArmTemplateReader(file, diagnostics).ReadTemplate(obj);
+        template.Diagnostics.AddRange(diagnostics);
+        return template;
+    }
+
     /// <summary>Reads a template object (the file's root, or a nested deployment's inline template).</summary>
     private Template ReadTemplate(JsonObject obj)
     {
@@ -126,7 +162,7 @@ public sealed class ArmTemplateReader
                 var declaration = new ParameterDeclaration(p.Name, p.NameSpan);
                 if (p.Value is JsonObject definition)
                 {
-                    declaration.Type = definition.GetString("type");
+                    declaration.Type = definition.GetString("type") ?? ReferencedType(obj, definition);
                     if (definition.Find("defaultValue") is JsonProperty dv)
                     {
                         declaration.DefaultValue = Convert(dv.Value, true);

@@ -98,6 +98,12 @@ public sealed class LintEngine
             stepsByFile[TemplateLoader.DisplayPath(files[i])] = steps[i];
         }
 
+        // Findings inside templates from the Bicep module cache are reported at the call in the user's file.
+        for (int i = 0; i < all.Count; i++)
+        {
+            all[i] = loader.ModuleCache.Relocate(all[i]);
+        }
+
         return new LintResult(Finish(all, loader), analysed, comparisonErrors) { EvaluationSteps = stepsByFile };
     }
 

@@ -33,6 +33,9 @@ public sealed class LintOptions
     /// <summary>Files larger than this are not parsed (CMK900).</summary>
     public long MaxFileBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>The home folder whose <c>.bicep</c> holds the Bicep module cache when <c>bicepconfig.json</c> sets no <c>cacheRootDirectory</c> (default: <c>HOME</c>).</summary>
+    public string? BicepHomeDirectory { get; set; } = Bicep.Modules.BicepModuleCache.DefaultHomeDirectory();
+
     /// <summary>
     /// Previous states to compare with (CMK007, CMK008, CMK016): <see cref="PreviousStateSource.GitRevision"/>
     /// (<c>--previous</c>, <c>CmkLintPrevious</c>) and <see cref="PreviousStateSource.DeployedExport"/> (<c>--deployed</c>).

@@ -22,9 +22,16 @@ public sealed class TemplateLoader
         this.options = options;
         this.frontEnds = frontEnds;
         FileSystem = fileSystem ?? options.FileSystem;
+        ModuleCache = new Bicep.Modules.BicepModuleCache(this, options.BicepHomeDirectory);
     }
 
     public IFileSystem FileSystem { get; }
+
+    /// <summary>The Bicep module cache (registry and template spec modules restored by the Bicep CLI) for this run.</summary>
+    internal Bicep.Modules.BicepModuleCache ModuleCache { get; }
+
+    /// <summary>The largest file the run reads.</summary>
+    internal long MaxFileBytes => options.MaxFileBytes;
 
     /// <summary>Every file read so far, with what was made of it.</summary>
     public IEnumerable<KeyValuePair<string, FrontEndResult>> Loaded

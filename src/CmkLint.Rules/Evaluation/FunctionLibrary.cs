@@ -115,6 +115,11 @@ internal static partial class Functions
             return new RuntimeValue(name + "(...)", span);
         }
 
+        if (OfResourceId(name, a, span) is { } ofId)
+        {
+            return ofId;
+        }
+
         // Every remaining function needs known arguments.
         for (int i = 0; i < a.Length; i++)
         {
@@ -534,6 +539,13 @@ internal static partial class Functions
         {
             if (a[i] is not StringValue key)
             {
+                // createObject(format('{0}', id), ...) is how compiled modules build userAssignedIdentities: keep the key symbolic, as an object literal's.
+                if (ResourceIdKey(a[i]) is { } idKey)
+                {
+                    props.Add(new PropertyValue(idKey.Describe(), a[i + 1], a[i].Span) { KeyValue = idKey });
+                    continue;
+                }
+
                 return a[i].IsKnown ? new UnknownValue("createObject() key is not a string", span) : CannotCompute("createObject", a[i], span);
             }
 

@@ -71,14 +71,14 @@ public sealed class ResourceGraph
     /// <summary>The declared instance an ID names, when the values prove it is that one.</summary>
     public ResourceInstance? Find(ResourceIdValue id)
     {
-        if (id.Instance is not null)
+        if (id.Instance is { Existing: false })
         {
             return ExistingResourceLinker.Follow(id.Instance);
         }
 
         if (byType is null)
         {
-            return null;
+            return id.Instance is null ? null : ExistingResourceLinker.Follow(id.Instance);
         }
 
         ResourceInstance? found = null;
@@ -86,7 +86,14 @@ public sealed class ResourceGraph
         {
             if (ReferenceEquals(candidate.Id, id))
             {
-                return candidate;
+                if (!candidate.Existing)
+                {
+                    return candidate;
+                }
+
+                // An 'existing' resource (a module's view of a key passed by ID) yields to the declaration of the same resource, if any.
+                found ??= candidate;
+                continue;
             }
 
             if (ResourceIdValue.Same(candidate.Id, id) == true)
@@ -106,7 +113,8 @@ public sealed class ResourceGraph
             }
         }
 
-        return found is null ? null : ExistingResourceLinker.Follow(found);
+        var resolved = found ?? id.Instance;
+        return resolved is null ? null : ExistingResourceLinker.Follow(resolved);
     }
 
     /// <summary>The same ID, linked to the declared instance it names (when there is one).</summary>

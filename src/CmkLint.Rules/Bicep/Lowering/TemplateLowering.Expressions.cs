@@ -245,12 +245,19 @@ internal sealed partial class TemplateLowering
             case BindingKind.Local:
                 return new SymbolExpr(v.Span, SymbolKind.Local, binding.ModelName);
             case BindingKind.Unresolved:
+                unresolvedValueUses.Add(v.SymbolName);
                 return new UnsupportedExpr(v.Span, $"the imported symbol '{v.SymbolName}'");
             case BindingKind.Extension:
                 return new UnsupportedExpr(v.Span, $"the extension '{v.SymbolName}'");
             default:
                 return Unsupported(v.Span, $"'{v.SymbolName}' used as a value", true);
         }
+    }
+
+    private Expr UnresolvedImport(SourceSpan span, string key)
+    {
+        unresolvedValueUses.Add(key);
+        return new UnsupportedExpr(span, $"the imported symbol '{key}'");
     }
 
     /// <summary>A name that is declared nowhere is an error the Bicep compiler reports (BCP057); so does CmkLint.</summary>
@@ -273,7 +280,7 @@ internal sealed partial class TemplateLowering
             string key = binding.ModelName + "." + p.PropertyName;
             return template.Variables.ContainsKey(key)
                 ? new SymbolExpr(p.Span, SymbolKind.Variable, key)
-                : new UnsupportedExpr(p.Span, $"the imported symbol '{key}'");
+                : UnresolvedImport(p.Span, key);
         }
 
         return new PropertyAccessExpr(p.Span, LowerExpression(p.BaseExpression), p.PropertyName, p.IsSafe);

@@ -82,6 +82,7 @@ internal sealed partial class TemplateLowering
             template.TargetScope = TargetScopeOf(targetScope.Value);
         }
 
+        this.program = program;
         DeclareSymbols(program);
         foreach (var import in program.Imports)
         {
@@ -115,6 +116,7 @@ internal sealed partial class TemplateLowering
         }
 
         ModuleNameCheck.ReportDuplicates(program, template.Diagnostics);
+        ReportPendingRegistryImports();
         OrderByReferences(template.Resources);
     }
 
@@ -512,7 +514,7 @@ internal sealed partial class TemplateLowering
         var body = syntax.Body;
         declaration.Body = body is null ? new ObjectExpr(syntax.Value.Span, Array.Empty<ObjectProperty>()) : LowerDeclarationBody(body, declaration, isModule: true);
         declaration.Name ??= DefaultModuleName(syntax);
-        var nestedTemplate = LoadModule(syntax);
+        var nestedTemplate = LoadModule(syntax, out var registryCall);
         if (nestedTemplate is not null)
         {
             var nested = new NestedDeployment(nestedTemplate, ExpressionScope.Inner);
@@ -523,6 +525,10 @@ internal sealed partial class TemplateLowering
                     if (p.KeyName is string name)
                     {
                         nested.ParameterValues[name] = LowerExpression(p.Value);
+                        if (registryCall is not null)
+                        {
+                            registryCall.Arguments[name] = p.Value.Span;
+                        }
                     }
                 }
 
@@ -540,6 +546,10 @@ internal sealed partial class TemplateLowering
             }
 
             declaration.Nested = nested;
+            if (registryCall is not null)
+            {
+                loader?.ModuleCache.Register(registryCall);
+            }
         }
 
         scopes.RemoveRange(scopes.Count - pushed, pushed);
@@ -562,8 +572,9 @@ internal sealed partial class TemplateLowering
         });
     }
 
-    private Template? LoadModule(ModuleDeclarationSyntax syntax)
+    private Template? LoadModule(ModuleDeclarationSyntax syntax, out Modules.RegistryModuleCall? registryCall)
     {
+        registryCall = null;
         string? path = syntax.PathText;
         if (path is null)
         {
@@ -573,6 +584,11 @@ internal sealed partial class TemplateLowering
             }
 
             return null;
+        }
+
+        if (Modules.ModuleReference.IsRegistryReference(path))
+        {
+            return LoadRegistryModule(syntax, path, out registryCall);
         }
 
         if (moduleNesting >= AnalysisBudgets.DefaultDeploymentDepth)
@@ -605,15 +621,9 @@ internal sealed partial class TemplateLowering
         return loaded.Template;
     }
 
-    /// <summary>Loads a local file a module or import refers to (once per run); registry references and missing files give a CMK901 note.</summary>
+    /// <summary>Loads a local file a module or import refers to (once per run); missing files give a CMK901 note.</summary>
     private FrontEndResult? LoadReferencedFile(string path, SourceSpan span, string what)
     {
-        if (IsRegistryReference(path))
-        {
-            Unsupported(span, $"{what} '{path}' from a registry or template spec");
-            return null;
-        }
-
         if (loader is null)
         {
             return null;
@@ -660,10 +670,6 @@ internal sealed partial class TemplateLowering
         return loaded;
     }
 
-    private static bool IsRegistryReference(string path) =>
-        path.StartsWith("br:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("br/", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWith("ts:", StringComparison.OrdinalIgnoreCase) || path.StartsWith("ts/", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// <c>import {a, b as c} from 'x.bicep'</c> and <c>import * as ns from 'x.bicep'</c>: exported
     /// variables and functions are copied from the file (with the variables and functions they use).
@@ -672,7 +678,11 @@ internal sealed partial class TemplateLowering
     {
         Template? source = null;
         string? path = import.PathText;
-        if (path is not null)
+        if (path is not null && Modules.ModuleReference.IsRegistryReference(path))
+        {
+            source = LoadRegistryImport(import, path);
+        }
+        else if (path is not null)
         {
             var loaded = LoadReferencedFile(path, import.Path.Span, "import");
             source = loaded?.Template;
