@@ -15,8 +15,8 @@ public enum ChangeKind
     /// <summary>The object literal at the span gets the property <see cref="SuggestedChange.Member"/> with the value <see cref="SuggestedChange.Replacement"/>.</summary>
     AddProperty,
 
-    /// <summary>The array literal at the span gets the item <see cref="SuggestedChange.Replacement"/> (a parameter's allowed values).</summary>
-    AddArrayItem,
+    /// <summary>The array literal of plain literals at the span becomes one holding only <see cref="SuggestedChange.Replacement"/> (a parameter's allowed values).</summary>
+    ReplaceArray,
 
     /// <summary>The one occurrence of the text <see cref="SuggestedChange.Expected"/> inside the span becomes <see cref="SuggestedChange.Replacement"/> (an API version in a type string).</summary>
     ReplaceText,

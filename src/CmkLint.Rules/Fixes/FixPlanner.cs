@@ -102,8 +102,8 @@ public static class FixPlanner
                 return at < 0 ? null : new TextEdit(file.Span(span.Start + at, ((string)change.Expected!).Length), (string)change.Replacement);
             case ChangeKind.AddProperty:
                 return change.Member is null ? null : InsertFirst(span, syntax, '{', '}', syntax.Property(change.Member, change.Replacement));
-            case ChangeKind.AddArrayItem:
-                return InsertFirst(span, syntax, '[', ']', syntax.Write(change.Replacement));
+            case ChangeKind.ReplaceArray:
+                return ReplaceArray(span, syntax.Write(change.Replacement));
             default:
                 return null;
         }
@@ -171,7 +171,13 @@ public static class FixPlanner
                 return null;
             }
 
-            return new TextEdit(file.Span(span.Start + 1, 0), line + ", ");
+            int first = 1;
+            while (char.IsWhiteSpace(text[first]))
+            {
+                first++;
+            }
+
+            return new TextEdit(file.Span(span.Start + first, 0), line + ", ");
         }
 
         // Only whitespace or a line comment may follow the bracket on its line.
@@ -218,6 +224,38 @@ public static class FixPlanner
         string newLine = file.Text.IndexOf("\r\n", StringComparison.Ordinal) >= 0 ? "\r\n" : "\n";
         string comma = !syntax.IsBicep && !empty ? "," : string.Empty;
         return new TextEdit(file.Span(span.Start + insertAt, 0), indent + line + comma + newLine);
+    }
+
+    /// <summary>The array literal at <paramref name="span"/> holding only <paramref name="item"/>, laid out as it was (one line, or one item a line); null when it holds comments.</summary>
+    private static TextEdit? ReplaceArray(SourceSpan span, string item)
+    {
+        string text = span.Text;
+        if (text.Length < 2 || text[0] != '[' || text[text.Length - 1] != ']' || text.Contains("//") || text.Contains("/*"))
+        {
+            return null;
+        }
+
+        int lineBreak = text.IndexOf('\n');
+        if (lineBreak < 0)
+        {
+            return new TextEdit(span, "[" + item + "]");
+        }
+
+        string newLine = lineBreak > 0 && text[lineBreak - 1] == '\r' ? "\r\n" : "\n";
+        int itemIndent = lineBreak + 1;
+        while (itemIndent < text.Length && (text[itemIndent] == ' ' || text[itemIndent] == '\t'))
+        {
+            itemIndent++;
+        }
+
+        int lastBreak = text.LastIndexOf('\n');
+        string closing = text.Substring(lastBreak + 1, text.Length - 1 - (lastBreak + 1));
+        if (closing.Trim().Length > 0)
+        {
+            return null;
+        }
+
+        return new TextEdit(span, "[" + newLine + text.Substring(lineBreak + 1, itemIndent - lineBreak - 1) + item + newLine + closing + "]");
     }
 
     /// <summary>The index of the first character that is neither whitespace nor a comment, or -1.</summary>

@@ -20,11 +20,34 @@ public sealed class TextEdit : IEquatable<TextEdit>
     /// <summary>The file's path as the finding names it.</summary>
     public string Path => Span.File?.Path ?? string.Empty;
 
-    /// <summary>Whether two edits touch the same characters (two insertions at one offset overlap too).</summary>
-    public bool Overlaps(TextEdit other) =>
-        string.Equals(Path, other.Path, StringComparison.Ordinal)
-        && Span.Start < Math.Max(other.Span.End, other.Span.Start + 1)
-        && other.Span.Start < Math.Max(Span.End, Span.Start + 1);
+    /// <summary>
+    /// Whether two edits touch the same characters: an insertion overlaps a replacement it falls strictly
+    /// inside; two insertions at one offset do not (they are whole lines, applied in order).
+    /// </summary>
+    public bool Overlaps(TextEdit other)
+    {
+        if (!string.Equals(Path, other.Path, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (Span.Length == 0 && other.Span.Length == 0)
+        {
+            return false;
+        }
+
+        if (Span.Length == 0)
+        {
+            return Span.Start > other.Span.Start && Span.Start < other.Span.End;
+        }
+
+        if (other.Span.Length == 0)
+        {
+            return other.Span.Start > Span.Start && other.Span.Start < Span.End;
+        }
+
+        return Span.Start < other.Span.End && other.Span.Start < Span.End;
+    }
 
     public bool Equals(TextEdit? other) =>
         other is not null && string.Equals(Path, other.Path, StringComparison.Ordinal) && Span.Start == other.Span.Start && Span.Length == other.Span.Length && NewText == other.NewText;

@@ -9,7 +9,7 @@ namespace CmkLint.Rules;
 /// <summary>
 /// Where a known value is written, so a fix can change it there: in place, or — for a parameter's
 /// value passed through unchanged — at the argument that supplies it (parameters file, module caller)
-/// or at its default, with the parameter's allowed values widened when they would reject the new value.
+/// or at its default, with the parameter's allowed values narrowed to the new value (the only one the rule accepts).
 /// </summary>
 internal static class LiteralChanges
 {
@@ -22,19 +22,42 @@ internal static class LiteralChanges
         }
 
         var declaration = parameter.Declaration;
+        var allowed = declaration.AllowedValues;
         Expr? source = parameter.Deployment.Supplied.TryGetValue(declaration.Name, out var supplied) ? supplied.Expr : declaration.DefaultValue;
-        if (source is not LiteralExpr literal || !Equals(literal.Value, expected))
+        var changes = new List<SuggestedChange>();
+
+        // An allowed value tried in place of the default (the engine's allowed-value warning): the default may already be right.
+        bool tryingAllowed = allowed is not null && source is not null && Contains(allowed.Items, source);
+        if (tryingAllowed)
+        {
+            source = declaration.DefaultValue;
+            expected = source is LiteralExpr d ? d.Value! : expected;
+        }
+
+        if (source is not LiteralExpr literal || !(Equals(literal.Value, expected) || (tryingAllowed && Equals(literal.Value, replacement))))
         {
             return null;
         }
 
-        var changes = new List<SuggestedChange> { new(ChangeKind.ReplaceLiteral, literal.Span, expected, replacement) };
-        if (declaration.AllowedValues is { } allowed && !Allows(allowed, replacement))
+        if (!Equals(literal.Value, replacement))
         {
-            changes.Add(new SuggestedChange(ChangeKind.AddArrayItem, allowed.Span, null, replacement));
+            changes.Add(new SuggestedChange(ChangeKind.ReplaceLiteral, literal.Span, expected, replacement));
         }
 
-        return changes.ToArray();
+        if (allowed is not null && !OnlyAllows(allowed, replacement))
+        {
+            foreach (var item in allowed.Items)
+            {
+                if (item is not LiteralExpr)
+                {
+                    return null;
+                }
+            }
+
+            changes.Add(new SuggestedChange(ChangeKind.ReplaceArray, allowed.Span, null, replacement));
+        }
+
+        return changes.Count == 0 ? null : changes.ToArray();
     }
 
     /// <summary>A fix that makes <paramref name="value"/> become <paramref name="replacement"/>, or null (see <see cref="Replace"/>).</summary>
@@ -50,16 +73,14 @@ internal static class LiteralChanges
         return expected is not null && Replace(value, expected, replacement) is { } changes ? new SuggestedFix(title, changes) : null;
     }
 
-    private static bool Allows(ArrayExpr allowed, object value)
-    {
-        foreach (var item in allowed.Items)
-        {
-            if (item is LiteralExpr { Value: string s } && value is string text && string.Equals(s, text, StringComparison.Ordinal))
-            {
-                return true;
-            }
+    private static bool OnlyAllows(ArrayExpr allowed, object value) =>
+        allowed.Items.Count == 1 && allowed.Items[0] is LiteralExpr literal && Equals(literal.Value, value);
 
-            if (item is not LiteralExpr)
+    private static bool Contains(IReadOnlyList<Expr> items, Expr expr)
+    {
+        foreach (var item in items)
+        {
+            if (ReferenceEquals(item, expr))
             {
                 return true;
             }
