@@ -84,6 +84,20 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
         }
     }
 
+    /// <summary>The usage errors of these arguments, without running anything (the docs test checks every command line shown).</summary>
+    internal static IReadOnlyList<string> UsageErrors(string[] args)
+    {
+        var root = new CommandOptions().Build();
+        Commands.Subcommands.AddTo(root, new CliConsole(System.IO.TextWriter.Null, System.IO.TextWriter.Null));
+        root.SetAction(_ => ExitClean);
+        if (Commands.OptionChecks.UnknownOption(root, args) is string unknown)
+        {
+            return new[] { unknown };
+        }
+
+        return root.Parse(args).Errors.Select(e => e.Message).ToList();
+    }
+
     /// <summary>The tool's version, without build metadata.</summary>
     public static string Version
     {

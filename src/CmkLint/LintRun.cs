@@ -102,7 +102,8 @@ internal static class LintRun
             return CmkLintCommand.ExitUsageOrInternal;
         }
 
-        var options = new LintOptions { IncludeInconclusive = settings.IncludeInconclusive };
+        // Inconclusive checks are always kept by the engine and counted here (UndecidedChecks).
+        var options = new LintOptions { IncludeInconclusive = true };
         if (configuration is not null)
         {
             foreach (var pair in configuration.Levels)
@@ -161,6 +162,8 @@ internal static class LintRun
             result = new LintEngine(options).Analyze(discovery.Files);
         }
 
+        int undecided;
+        (result, undecided) = Commands.UndecidedChecks.Split(result, settings.IncludeInconclusive);
         string root = SourceRoot(cwd);
         configuration?.ApplySuppressions(result.Findings);
         if (baseline is not null)
@@ -183,7 +186,7 @@ internal static class LintRun
             if (fixedCount > 0)
             {
                 // The re-lint: what is left after the fixes is what the report shows.
-                result = new LintEngine(options).Analyze(discovery.Files);
+                (result, undecided) = Commands.UndecidedChecks.Split(new LintEngine(options).Analyze(discovery.Files), settings.IncludeInconclusive);
                 configuration?.ApplySuppressions(result.Findings);
                 baseline?.Apply(result.Findings, root);
             }
@@ -205,6 +208,7 @@ internal static class LintRun
         }
 
         var run = new ReportRun(result.Findings, result.FilesAnalyzed, clock.Elapsed, new ToolInfo("cmklint", CmkLintCommand.Version, InformationUri), root);
+        run.Summary.Undecided = undecided;
         if (!Report(settings, console, run))
         {
             return CmkLintCommand.ExitUsageOrInternal;

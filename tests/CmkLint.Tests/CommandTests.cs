@@ -186,6 +186,18 @@ public class CommandTests
     }
 
     [Fact]
+    public void The_summary_counts_files_analysed_and_says_when_checks_were_undecided()
+    {
+        using var tree = new TempTree();
+        tree.Write("main.json", Templates.RegistryWithSkuParameter(null));
+        tree.Write("other.json", Templates.Registry(name: "other"));
+        var result = tree.Run(".", "--no-color");
+        Assert.Matches(@"\n1 error, 0 warnings; 2 files analysed, 1 with findings; 1 check undecided \(--include-inconclusive to list them\) \(\d+\.\d\d s\)\n$", result.Out);
+        var listed = tree.Run(".", "--no-color", "--include-inconclusive");
+        Assert.Matches(@"\n1 error, 0 warnings, 1 inconclusive; 2 files analysed, 2 with findings \(", listed.Out);
+    }
+
+    [Fact]
     public void Help_as_a_command_prints_the_help()
     {
         using var tree = new TempTree();

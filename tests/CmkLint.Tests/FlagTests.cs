@@ -23,7 +23,7 @@ public sealed class FlagTests
         tree.Write("main.json", Templates.Registry("Premium"));
         var result = tree.Run(".");
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(@"^0 errors, 0 warnings in 0 of 1 file \(\d+\.\d\d s\)\n$", result.Out);
+        Assert.Matches(@"^0 errors, 0 warnings; 1 file analysed, 0 with findings \(\d+\.\d\d s\)\n$", result.Out);
     }
 
     [Fact]

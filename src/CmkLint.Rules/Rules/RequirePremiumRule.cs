@@ -41,10 +41,7 @@ public sealed class RequirePremiumRule : IRule
                 var finding = context.Violation(Rule, resource, "sku.name", sku.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key but its SKU is {sku.Describe()}{from}; CMK requires 'Premium'.");
                 RuleContext.Relate(finding, registry.Status!.Span, "encryption is enabled here");
                 finding.Fix = LiteralChanges.Fix("set sku.name to 'Premium'", sku, "Premium");
-                if (sku.Parameter is { } parameter)
-                {
-                    RuleContext.Relate(finding, parameter.Declaration.Span, $"parameter '{parameter.Declaration.Name}'");
-                }
+                RuleContext.RelateParameter(finding, sku);
 
                 yield return finding;
             }
