@@ -43,7 +43,7 @@ public class DocCommandLineTests
     [Fact]
     public void The_docs_show_command_lines()
     {
-        Assert.True(CommandLines().Count() >= 10, "shell code blocks with cmklint command lines: " + CommandLines().Count());
+        Assert.True(CommandLines().Count() >= 15, "shell code blocks with cmklint command lines: " + CommandLines().Count());
     }
 
     [Theory]
