@@ -55,6 +55,18 @@ internal static class LintRun
             return Usage(console, rootError ?? "cannot determine the analysis root; set one with --root");
         }
 
+        var selection = Commands.RuleSelection.Parse(settings.Select, settings.Ignore);
+        if (selection.Error is not null)
+        {
+            return Usage(console, selection.Error);
+        }
+
+        if (settings.ShowConfig)
+        {
+            Commands.ShowConfig.Write(console.Out, settings, configuration, selection);
+            return CmkLintCommand.ExitClean;
+        }
+
         Baseline? baseline = null;
         if (settings.Baseline is not null)
         {
@@ -98,7 +110,8 @@ internal static class LintRun
             return CmkLintCommand.ExitUsageOrInternal;
         }
 
-        var options = new LintOptions { IncludeInconclusive = settings.IncludeInconclusive };
+        // Inconclusive checks are always kept by the engine and counted here (UndecidedChecks).
+        var options = new LintOptions { IncludeInconclusive = true };
         // The Bicep module cache (~/.bicep) is outside the repository but written by `bicep restore`, not by the pull
         // request: it is the one extra folder the engine may read. A cacheRootDirectory elsewhere must be inside the root.
         string[] cacheRoots = options.BicepHomeDirectory is string home ? new[] { System.IO.Path.Combine(home, ".bicep") } : System.Array.Empty<string>();
@@ -121,6 +134,7 @@ internal static class LintRun
             }
         }
 
+        selection.Apply(options.Levels);
         if (settings.Parameters is not null)
         {
             if (discovery.ExplicitFiles.Count != 1 || settings.Paths.Count != 1)
@@ -162,6 +176,8 @@ internal static class LintRun
             result = new LintEngine(options).Analyze(discovery.Files);
         }
 
+        int undecided;
+        (result, undecided) = Commands.UndecidedChecks.Split(result, settings.IncludeInconclusive);
         string root = SourceRoot(cwd);
         if (settings.NoInlineSuppressions)
         {
@@ -175,6 +191,23 @@ internal static class LintRun
             if (stale > 0 && settings.Verbose)
             {
                 console.Error.WriteLine($"cmklint: {stale} baseline entr{(stale == 1 ? "y matches" : "ies match")} no finding any more (fixed?); rewrite the baseline with --write-baseline to drop them");
+            }
+        }
+
+        if (settings.Fix)
+        {
+            int? fixedCount = Commands.FixStep.Run(result.Findings, settings.Diff, settings.Quiet, console);
+            if (fixedCount is null || settings.Diff)
+            {
+                return fixedCount is null ? CmkLintCommand.ExitUsageOrInternal : fixedCount > 0 ? CmkLintCommand.ExitFindings : CmkLintCommand.ExitClean;
+            }
+
+            if (fixedCount > 0)
+            {
+                // The re-lint: what is left after the fixes is what the report shows.
+                (result, undecided) = Commands.UndecidedChecks.Split(new LintEngine(options).Analyze(discovery.Files), settings.IncludeInconclusive);
+                configuration?.ApplySuppressions(result.Findings);
+                baseline?.Apply(result.Findings, root);
             }
         }
 
@@ -194,9 +227,15 @@ internal static class LintRun
         }
 
         var run = new ReportRun(result.Findings, result.FilesAnalyzed, clock.Elapsed, new ToolInfo("cmklint", CmkLintCommand.Version, InformationUri), root, configuration?.FindingLimits);
+        run.Summary.Undecided = undecided;
         if (!Report(settings, console, run))
         {
             return CmkLintCommand.ExitUsageOrInternal;
+        }
+
+        if (settings.Statistics)
+        {
+            Commands.Statistics.Write(settings.Format == "text" && settings.Output is null ? console.Out : console.Error, run.Findings);
         }
 
         if (result.FilesAnalyzed == 0 && !settings.Quiet)
@@ -218,6 +257,9 @@ internal static class LintRun
                 break;
             case "sarif":
                 SarifReporter.Write(writer, run);
+                break;
+            case "github":
+                GitHubReporter.Write(writer, run);
                 break;
             default:
                 TextReporter.Write(writer, run, new TextReportOptions

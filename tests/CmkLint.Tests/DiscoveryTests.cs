@@ -39,7 +39,7 @@ public sealed class DiscoveryTests
         Assert.Contains("infra/deep/b.json", result.Out);
         Assert.DoesNotContain("c.jsonc", result.Out);
         Assert.DoesNotContain("d.json", result.Out);
-        Assert.Contains("in 2 of 2 files", result.Out);
+        Assert.Contains("; 2 files analysed, 2 with findings", result.Out);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class DiscoveryTests
         }
 
         var result = tree.Run();
-        Assert.Contains("in 1 of 1 file", result.Out);
+        Assert.Contains("; 1 file analysed, 1 with findings", result.Out);
         Assert.DoesNotContain("copy.json", result.Out);
     }
 

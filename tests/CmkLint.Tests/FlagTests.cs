@@ -23,7 +23,7 @@ public sealed class FlagTests
         tree.Write("main.json", Templates.Registry("Premium"));
         var result = tree.Run(".");
         Assert.Equal(0, result.ExitCode);
-        Assert.Matches(@"^0 errors, 0 warnings in 0 of 1 file \(\d+\.\d\d s\)\n$", result.Out);
+        Assert.Matches(@"^0 errors, 0 warnings; 1 file analysed, 0 with findings \(\d+\.\d\d s\)\n$", result.Out);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class FlagTests
         Assert.Equal("cmklint: unknown option '--bogus' (run 'cmklint --help' for the options)\n", unknown.Error);
         var badFormat = tree.Run("--format", "xml");
         Assert.Equal(2, badFormat.ExitCode);
-        Assert.StartsWith("cmklint: Argument 'xml' not recognized", badFormat.Error);
+        Assert.StartsWith("cmklint: --format: 'xml' is not one of text, json, sarif, github\n", badFormat.Error);
         Assert.DoesNotContain("   at ", badFormat.Error);
         var missing = tree.Run("does-not-exist.json");
         Assert.Equal(2, missing.ExitCode);

@@ -36,7 +36,7 @@ public sealed class OutputFormatTests
         Assert.Equal("  11 |         \"name\": \"Standard\"", lines[1]);
         Assert.Equal("     |                 ^^^^^^^^^^", lines[2]);
         Assert.StartsWith("    infra/standard.json(15,21): ", lines[3]);
-        Assert.Matches(@"^1 error, 0 warnings in 1 of 1 file \(\d+\.\d\d s\)$", lines[4]);
+        Assert.Matches(@"^1 error, 0 warnings; 1 file analysed, 1 with findings \(\d+\.\d\d s\)$", lines[4]);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class OutputFormatTests
         var result = tree.Run("--format", "json");
         Assert.Equal(1, result.ExitCode);
         Golden.Verify("findings.json", result.Out);
-        Assert.Contains("2 errors, 0 warnings in 2 of 3 files", result.Error);
+        Assert.Contains("2 errors, 0 warnings; 3 files analysed, 2 with findings", result.Error);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class OutputFormatTests
         var result = tree.Run("--quiet");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("error CMK001", result.Out);
-        Assert.DoesNotContain(" in 2 of 3 files", result.Out);
+        Assert.DoesNotContain("3 files analysed, 2 with findings", result.Out);
         Assert.Equal(string.Empty, result.Error);
     }
 

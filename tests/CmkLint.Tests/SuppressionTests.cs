@@ -16,7 +16,7 @@ public sealed class SuppressionTests
         var text = tree.Run();
         Assert.Equal(0, text.ExitCode);
         Assert.DoesNotContain("CMK001", text.Out);
-        Assert.Contains("0 errors, 0 warnings, 1 suppressed in 0 of 1 file", text.Out);
+        Assert.Contains("0 errors, 0 warnings, 1 suppressed; 1 file analysed, 0 with findings", text.Out);
 
         var result = JObject.Parse(tree.Run("-f", "sarif").Out)["runs"]![0]!["results"]![0]!;
         Assert.Equal("error", (string)result["level"]!);

@@ -102,6 +102,9 @@ public sealed class RunSummary
 
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>Checks that could not be decided and are not listed (the run did not ask for <c>--include-inconclusive</c>).</summary>
+    public int Undecided { get; set; }
+
     /// <summary>The highest level among findings that count (violations, not suppressed), or <see cref="Level.None"/>.</summary>
     public Level HighestLevel { get; private set; }
 
@@ -144,7 +147,7 @@ public sealed class RunSummary
     /// <summary>Whether the run fails at this level: a violation at or above it that is not suppressed (<see cref="Level.None"/> never fails).</summary>
     public bool FailsAt(Level failLevel) => failLevel != Level.None && HighestLevel >= failLevel;
 
-    /// <summary>e.g. <c>3 errors, 1 warning in 2 of 57 files (0.41 s)</c>.</summary>
+    /// <summary>e.g. <c>3 errors, 1 warning; 57 files analysed, 2 with findings; 4 checks undecided (--include-inconclusive to list them) (0.41 s)</c>.</summary>
     public override string ToString()
     {
         var parts = new List<string> { Count(Errors, "error"), Count(Warnings, "warning") };
@@ -165,7 +168,8 @@ public sealed class RunSummary
 
         string files = FilesAnalyzed == 1 ? "file" : "files";
         string seconds = Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        return $"{string.Join(", ", parts)} in {FilesWithFindings} of {FilesAnalyzed} {files} ({seconds} s)";
+        string undecided = Undecided > 0 ? $"; {Undecided} check{(Undecided == 1 ? string.Empty : "s")} undecided (--include-inconclusive to list them)" : string.Empty;
+        return $"{string.Join(", ", parts)}; {FilesAnalyzed} {files} analysed, {FilesWithFindings} with findings{undecided} ({seconds} s)";
     }
 
     private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
@@ -33,6 +34,29 @@ public sealed class RuleContext
         string reason = unresolved is UnknownValue u ? u.Reason : unresolved.Describe() + " is known only at deployment";
         var span = unresolved.Span.IsNone ? resource.Span : unresolved.Span;
         return Create(rule, resource, propertyPath, span, $"Could not check {what}: {reason}.", rule.DefaultLevel, FindingKind.Inconclusive);
+    }
+
+    /// <summary>Whether the span is in a Bicep file (messages then use Bicep syntax; ARM JSON syntax otherwise).</summary>
+    public static bool IsBicep(SourceSpan span) =>
+        span.File is { } file && (file.Path.EndsWith(".bicep", System.StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".bicepparam", System.StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// For a value that is a parameter's: the parameter's declaration, and where a module's caller (or a
+    /// parameters file) passes the value ("passed here") — where the fix goes when the value came from outside.
+    /// </summary>
+    public static void RelateParameter(Finding finding, Value value)
+    {
+        if (value.Parameter is not { } parameter)
+        {
+            return;
+        }
+
+        Relate(finding, parameter.Declaration.Span, $"parameter '{parameter.Declaration.Name}'");
+        // An allowed value the engine tries in place of the default is not passed by anyone.
+        if (parameter.Deployment.Supplied.TryGetValue(parameter.Declaration.Name, out var supplied) && !(parameter.Declaration.AllowedValues?.Items.Contains(supplied.Expr) ?? false))
+        {
+            Relate(finding, supplied.Expr.Span, parameter.Deployment.Owner is { } module ? $"passed here by '{module.DisplayName}'" : "passed here");
+        }
     }
 
     /// <summary>A related location for the message, skipped when the span is unknown.</summary>
