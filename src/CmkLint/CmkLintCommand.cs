@@ -36,6 +36,9 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
     {
         var options = new CommandOptions();
         var root = options.Build();
+
+        // Set before parsing: a command with subcommands (lsp) and no action would be a parse error.
+        root.SetAction(result => LintRun.Execute(options.Read(result), console));
         ParseResult parse;
         try
         {
@@ -58,7 +61,6 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             return ExitUsageOrInternal;
         }
 
-        root.SetAction(result => LintRun.Execute(options.Read(result), console));
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false });

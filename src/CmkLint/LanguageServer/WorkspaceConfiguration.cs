@@ -27,7 +27,7 @@ internal sealed class ConfigurationState
 /// <summary>
 /// The workspace folders and the <c>cmklint.json</c> that governs each document: the nearest one at or above the
 /// workspace folder holding the document (as the CLI finds it when run in that folder), else at or above the document's folder.
-/// Read through the editor's texts, so an unsaved configuration applies at once. Thread-safe.
+/// Read through the editor's texts, so an unsaved edit to it applies at once. Thread-safe.
 /// </summary>
 internal sealed class WorkspaceConfiguration
 {
@@ -90,7 +90,7 @@ internal sealed class WorkspaceConfiguration
             return null;
         }
 
-        string? configPath = Find(start, fileSystem);
+        string? configPath = ConfigurationReader.Find(start);
         if (configPath is null)
         {
             return null;
@@ -132,23 +132,5 @@ internal sealed class WorkspaceConfiguration
         }
 
         return best;
-    }
-
-    /// <summary>Like <see cref="ConfigurationReader.Find"/>, but an open, unsaved <c>cmklint.json</c> counts too.</summary>
-    private static string? Find(string startFolder, IFileSystem fileSystem)
-    {
-        var folder = new DirectoryInfo(startFolder);
-        while (folder is not null)
-        {
-            string candidate = Path.Combine(folder.FullName, LintConfiguration.FileName);
-            if (fileSystem.FileExists(candidate))
-            {
-                return candidate;
-            }
-
-            folder = folder.Parent;
-        }
-
-        return null;
     }
 }
