@@ -130,6 +130,10 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
 
         private readonly Option<string?> deployed = new("--deployed") { Description = "Compare with the deployed resources exported to FILE (az acr show, az resource show/list, az group export): CMK007, CMK008, CMK016.", HelpName = "FILE" };
 
+        private readonly Option<bool> fix = new("--fix") { Description = "Apply the certain fixes (CMK001, CMK003, CMK005, CMK006, CMK013, CMK014) to Bicep and ARM JSON files, list them, then lint again." };
+
+        private readonly Option<bool> diff = new("--diff") { Description = "With --fix: print the fixes as a unified diff and write nothing (exit 1 when there is something to fix)." };
+
         private readonly Option<bool> noColor = new("--no-color") { Description = "No colours (colour is only used on a terminal anyway; NO_COLOR is honoured)." };
 
         private readonly Option<bool> quiet = new("--quiet", "-q") { Description = "Print findings only: no summary, no progress, no notices." };
@@ -143,7 +147,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             var root = new RootCommand("cmklint: finds customer-managed-key (CMK) mistakes in Azure Container Registry deployments (ARM JSON, Bicep) before they are deployed.");
             root.Arguments.Add(paths);
             root.Subcommands.Add(LanguageServer.LanguageServerCommand.Create());
-            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, noColor, quiet, verbose })
+            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, fix, diff, noColor, quiet, verbose })
             {
                 root.Options.Add(option);
             }
@@ -176,6 +180,8 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             WriteBaseline = result.GetValue(writeBaseline),
             Previous = result.GetValue(previous),
             Deployed = result.GetValue(deployed),
+            Fix = result.GetValue(fix) || result.GetValue(diff),
+            Diff = result.GetValue(diff),
             NoColor = result.GetValue(noColor),
             Quiet = result.GetValue(quiet),
             Verbose = result.GetValue(verbose),
@@ -246,6 +252,12 @@ internal sealed class LintSettings
 
     /// <summary><c>--deployed FILE</c>: an export of the deployed resources to compare with.</summary>
     public string? Deployed { get; init; }
+
+    /// <summary><c>--fix</c>: apply the certain fixes and lint again.</summary>
+    public bool Fix { get; init; }
+
+    /// <summary><c>--diff</c>: show the fixes as a unified diff instead of writing them.</summary>
+    public bool Diff { get; init; }
 
     public bool NoColor { get; init; }
 

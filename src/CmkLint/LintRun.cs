@@ -159,6 +159,23 @@ internal static class LintRun
             }
         }
 
+        if (settings.Fix)
+        {
+            int? fixedCount = Commands.FixStep.Run(result.Findings, settings.Diff, settings.Quiet, console);
+            if (fixedCount is null || settings.Diff)
+            {
+                return fixedCount is null ? CmkLintCommand.ExitUsageOrInternal : fixedCount > 0 ? CmkLintCommand.ExitFindings : CmkLintCommand.ExitClean;
+            }
+
+            if (fixedCount > 0)
+            {
+                // The re-lint: what is left after the fixes is what the report shows.
+                result = new LintEngine(options).Analyze(discovery.Files);
+                configuration?.ApplySuppressions(result.Findings);
+                baseline?.Apply(result.Findings, root);
+            }
+        }
+
         if (settings.WriteBaseline is not null)
         {
             var written = Baseline.FromFindings(result.Findings, root);

@@ -72,6 +72,9 @@ public sealed class Finding
 
     public bool IsSuppressed => Suppression is not null;
 
+    /// <summary>The change that corrects the finding, when the rule can prove it (<c>--fix</c>, editor code actions).</summary>
+    public SuggestedFix? Fix { get; set; }
+
     public override string ToString()
     {
         var p = Span.StartPosition;

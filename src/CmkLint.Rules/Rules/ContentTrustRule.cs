@@ -59,6 +59,7 @@ public sealed class ContentTrustRule : IRule
             {
                 var finding = context.Violation(Rule, resource, TrustStatusPath, trust.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key and content trust; content trust is not supported on a CMK registry. Set policies.trustPolicy.status to 'disabled'.");
                 RuleContext.Relate(finding, registry.Status!.Span, "encryption is enabled here");
+                finding.Fix = LiteralChanges.Fix("set policies.trustPolicy.status to 'disabled'", trust, "disabled");
                 if (trust.Parameter is { } parameter)
                 {
                     RuleContext.Relate(finding, parameter.Declaration.Span, $"parameter '{parameter.Declaration.Name}'");

@@ -58,6 +58,12 @@ public sealed class IdentityClientIdRule : IRule
                     string fix = identity.Identity is not null ? $"; use reference({name}).clientId (properties.clientId)" : "; use the client ID of a user-assigned identity assigned to the registry";
                     var wrong = context.Violation(Rule, registry, Path, value!.Span, $"Registry '{registry.DisplayName}' sets keyVaultProperties.identity to {EncryptionIdentity.Describe(identity.Kind)}{(identity.Identity is not null ? " of identity " + name : string.Empty)} ({value.Describe()}), not a client ID{fix}.");
                     Relate(wrong, chain);
+                    if (identity.Kind == IdentityValueKind.PrincipalId && identity.Identity is not null && chain.Assigned.Contains(identity.Identity) == true)
+                    {
+                        // The same identity's client ID is what the registry needs: rename the one access in place.
+                        wrong.Fix = new SuggestedFix("use the identity's clientId instead of its principalId", new SuggestedChange(ChangeKind.RenameAccess, value.Span, "principalId", "clientId"));
+                    }
+
                     yield return wrong;
                     break;
             }

@@ -53,6 +53,11 @@ public sealed class RegistryApiVersionRule : IRule
 
             var finding = context.Violation(Rule, resource, "apiVersion", apiSpan, $"Registry '{resource.DisplayName}' sets properties.encryption with API version '{resource.ApiVersion}', which has no properties.encryption; use {RegistryApiVersions.FirstWithEncryption} or later (for example 2023-07-01).");
             RuleContext.Relate(finding, registry.Status!.Span, "encryption is enabled here");
+            if (!declaration.ApiVersionSpan.IsNone && resource.ApiVersion is { } old)
+            {
+                finding.Fix = new SuggestedFix($"use API version {RegistryApiVersions.NewestStableWithEncryption}", new SuggestedChange(ChangeKind.ReplaceText, declaration.ApiVersionSpan, old, RegistryApiVersions.NewestStableWithEncryption));
+            }
+
             yield return finding;
         }
     }

@@ -43,6 +43,24 @@ public static class RegistryApiVersions
         ["2026-09-01-preview"] = true,
     };
 
+    /// <summary>The newest API version in the table that is not a preview and has <c>properties.encryption</c> (what CMK014's fix writes).</summary>
+    public static string NewestStableWithEncryption
+    {
+        get
+        {
+            string newest = FirstWithEncryption;
+            foreach (var pair in Known)
+            {
+                if (pair.Value && !pair.Key.EndsWith("-preview", StringComparison.OrdinalIgnoreCase) && string.CompareOrdinal(pair.Key, newest) > 0)
+                {
+                    newest = pair.Key;
+                }
+            }
+
+            return newest;
+        }
+    }
+
     /// <summary>Every version the table lists, with whether it has <c>properties.encryption</c>.</summary>
     public static IReadOnlyDictionary<string, bool> All => Known;
 

@@ -40,6 +40,7 @@ public sealed class RequirePremiumRule : IRule
                 string from = sku.Parameter is { } p ? $" (from parameter '{p.Declaration.Name}'{(p.IsSupplied ? " in " + (p.Deployment.ParametersSource ?? "the caller") : " default")})" : string.Empty;
                 var finding = context.Violation(Rule, resource, "sku.name", sku.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key but its SKU is {sku.Describe()}{from}; CMK requires 'Premium'.");
                 RuleContext.Relate(finding, registry.Status!.Span, "encryption is enabled here");
+                finding.Fix = LiteralChanges.Fix("set sku.name to 'Premium'", sku, "Premium");
                 if (sku.Parameter is { } parameter)
                 {
                     RuleContext.Relate(finding, parameter.Declaration.Span, $"parameter '{parameter.Declaration.Name}'");

@@ -53,6 +53,7 @@ public sealed class VaultRecoverableRule : IRule
                 var finding = softDelete is null || softDelete is NullValue
                     ? context.Violation(Rule, vault, "properties.enableSoftDelete", vault.Span, $"{kind} '{vault.DisplayName}' {usedBy} but does not set enableSoftDelete, and with API version {vault.ApiVersion} soft delete is off by default; set \"enableSoftDelete\": true (or use API version {SoftDeleteDefaultSince} or later).")
                     : context.Violation(Rule, vault, "properties.enableSoftDelete", softDelete.Span, $"{kind} '{vault.DisplayName}' {usedBy} but turns soft delete off; a deleted key would make the registry's data unrecoverable.");
+                finding.Fix = TurnOn(vault, softDelete, "enableSoftDelete");
                 RuleContext.Relate(finding, vault.Declaration.ApiVersionSpan, "the vault's API version");
                 Relate(finding, chain);
                 yield return finding;
@@ -69,6 +70,7 @@ public sealed class VaultRecoverableRule : IRule
                 var finding = purge is null || purge is NullValue
                     ? context.Violation(Rule, vault, "properties.enablePurgeProtection", vault.Span, $"{kind} '{vault.DisplayName}' {usedBy} but does not enable purge protection; set \"enablePurgeProtection\": true so the key cannot be purged.")
                     : context.Violation(Rule, vault, "properties.enablePurgeProtection", purge.Span, $"{kind} '{vault.DisplayName}' {usedBy} but sets enablePurgeProtection to {purge.Describe()}; a purged key would make the registry's data unrecoverable.");
+                finding.Fix = TurnOn(vault, purge, "enablePurgeProtection");
                 Relate(finding, chain);
                 yield return finding;
             }
@@ -77,6 +79,19 @@ public sealed class VaultRecoverableRule : IRule
                 yield return context.Inconclusive(Rule, vault, "properties.enablePurgeProtection", purge!, $"that {kind.ToLowerInvariant()} '{vault.DisplayName}' has purge protection enabled");
             }
         }
+    }
+
+    /// <summary>A false literal becomes true; an absent property is added to the vault's properties object.</summary>
+    private static SuggestedFix? TurnOn(ResourceInstance vault, Value? value, string property)
+    {
+        string title = $"set {property} to true";
+        if (value is null || value is NullValue)
+        {
+            var properties = vault.Get("properties");
+            return value is null && properties is ObjectValue ? new SuggestedFix(title, new SuggestedChange(ChangeKind.AddProperty, properties.Span, null, true, property)) : null;
+        }
+
+        return LiteralChanges.Fix(title, value, true);
     }
 
     /// <summary>Soft delete when not set: on for managed HSMs and for vault API versions from 2019-09-01; unknown without an API version.</summary>

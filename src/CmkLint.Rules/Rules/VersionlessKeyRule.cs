@@ -36,6 +36,7 @@ public sealed class VersionlessKeyRule : IRule
             {
                 string version = key.Version is Evaluation.StringValue s ? $" version '{s.Text}'" : " a key version";
                 var finding = context.Violation(Rule, registry, Path, chain.KeyIdentifierValue.Span, $"Registry '{registry.DisplayName}' uses{version} of its key, so it does not follow key rotation; use the versionless key URI (properties.keyUri).");
+                finding.Fix = VersionlessFix(chain);
                 if (chain.KeyResource is { } keyResource)
                 {
                     RuleContext.Relate(finding, keyResource, "the key");
@@ -48,5 +49,22 @@ public sealed class VersionlessKeyRule : IRule
                 yield return context.Inconclusive(Rule, registry, Path, key.Unresolved ?? chain.KeyIdentifierValue, $"whether keyIdentifier of registry '{registry.DisplayName}' names a key version");
             }
         }
+    }
+
+    /// <summary>keyUriWithVersion becomes keyUri; a literal URI loses its version segment.</summary>
+    private static SuggestedFix? VersionlessFix(CmkChain chain)
+    {
+        var value = chain.KeyIdentifierValue!;
+        if (chain.Key.Version is Evaluation.ResourceReferenceValue)
+        {
+            return new SuggestedFix("use the key's keyUri instead of keyUriWithVersion", new SuggestedChange(ChangeKind.RenameAccess, value.Span, "keyUriWithVersion", "keyUri"));
+        }
+
+        if (chain.Key.Version is Evaluation.StringValue { Text.Length: > 0 } version && value is Evaluation.StringValue uri && uri.Text.EndsWith("/" + version.Text, System.StringComparison.Ordinal))
+        {
+            return LiteralChanges.Fix("remove the key version from the key URI", value, uri.Text.Substring(0, uri.Text.Length - version.Text.Length - 1));
+        }
+
+        return null;
     }
 }
