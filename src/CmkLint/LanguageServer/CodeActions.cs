@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using CmkLint.Diagnostics;
+using CmkLint.Fixes;
 using CmkLint.Text;
 using Newtonsoft.Json.Linq;
 
 namespace CmkLint.Cli.LanguageServer;
 
-/// <summary><c>textDocument/codeAction</c>: a quick fix for each finding in the range whose fix is certain.</summary>
+/// <summary><c>textDocument/codeAction</c>: a quick fix for each finding in the range whose fix is certain (the <c>--fix</c> edits of <see cref="FixPlanner"/>).</summary>
 internal static class CodeActions
 {
     public static JArray For(JObject parameters, OpenDocuments documents, IncrementalAnalysis analysis)
@@ -21,12 +22,10 @@ internal static class CodeActions
             return actions;
         }
 
-        var document = documents.Find(path);
         foreach (var finding in analysis.FindingsIn(path))
         {
-            if (finding.Span.IsNone || document is null || !string.Equals(finding.Span.File!.Text, document.Text, StringComparison.Ordinal))
+            if (finding.Span.IsNone)
             {
-                // Only fixes computed on the text the editor has now: an edit made since would shift them.
                 continue;
             }
 
@@ -37,9 +36,9 @@ internal static class CodeActions
                 continue;
             }
 
-            foreach (var fix in FindingFixes.For(finding))
+            if (FixPlanner.Plan(finding) is { } fix && IsCurrent(fix, documents))
             {
-                actions.Add(Action(uriText!, finding, fix));
+                actions.Add(Action(fix, documents, analysis.Settings.FailLevel));
             }
         }
 
@@ -51,79 +50,12 @@ internal static class CodeActions
     private static bool Before(int line, int character, int otherLine, int otherCharacter) =>
         line < otherLine || (line == otherLine && character < otherCharacter);
 
-    private static JObject Action(string uri, Finding finding, TextFix fix)
+    /// <summary>Only fixes computed on the texts the editor has now: an edit made since the analysis would shift them.</summary>
+    private static bool IsCurrent(FindingFix fix, OpenDocuments documents)
     {
-        var edits = new JArray();
         foreach (var edit in fix.Edits)
         {
-            edits.Add(new JObject { ["range"] = LspDiagnostics.Range(edit.Span), ["newText"] = edit.NewText });
-        }
-
-        return new JObject
-        {
-            ["title"] = $"{fix.Title} ({finding.RuleId})",
-            ["kind"] = "quickfix",
-            ["isPreferred"] = true,
-            ["diagnostics"] = new JArray(LspDiagnostics.ToDiagnostic(finding, Level.Error)),
-            ["edit"] = new JObject { ["changes"] = new JObject { [uri] = edits } },
-        };
-    }
-}
-
-/// <summary>One replacement in a file.</summary>
-internal sealed record TextReplacement(SourceSpan Span, string NewText);
-
-/// <summary>A named set of replacements that fixes one finding.</summary>
-internal sealed record TextFix(string Title, IReadOnlyList<TextReplacement> Edits);
-
-/// <summary>
-/// The fixes the server can compute from a finding alone, where they are certain: the finding points at a string
-/// literal (not a parameter or an expression) whose right value is known, or at the one property name to change.
-/// </summary>
-internal static class FindingFixes
-{
-    public static IEnumerable<TextFix> For(Finding finding)
-    {
-        if (finding.Kind != FindingKind.Violation || finding.Span.IsNone)
-        {
-            yield break;
-        }
-
-        string text = finding.Span.Text;
-        switch (finding.RuleId)
-        {
-            case "CMK001" when IsLiteral(text):
-                yield return Replace(finding, "Use the Premium SKU", Quote(text, "Premium"));
-                break;
-            case "CMK006" when IsLiteral(text):
-                yield return Replace(finding, "Turn content trust off", Quote(text, "disabled"));
-                break;
-            case "CMK013":
-                const string versioned = "keyUriWithVersion";
-                int at = text.IndexOf(versioned, StringComparison.Ordinal);
-                if (at >= 0 && text.IndexOf(versioned, at + 1, StringComparison.Ordinal) < 0)
-                {
-                    var span = finding.Span.File!.Span(finding.Span.Start + at, versioned.Length);
-                    yield return new TextFix("Use the versionless key URI (keyUri)", new[] { new TextReplacement(span, "keyUri") });
-                }
-
-                break;
-        }
-    }
-
-    private static TextFix Replace(Finding finding, string title, string newText) => new(title, new[] { new TextReplacement(finding.Span, newText) });
-
-    /// <summary>A plain quoted word (<c>'Standard'</c>, <c>"enabled"</c>): no interpolation, no ARM expression.</summary>
-    private static bool IsLiteral(string text)
-    {
-        if (text.Length < 3 || (text[0] != '\'' && text[0] != '"') || text[text.Length - 1] != text[0])
-        {
-            return false;
-        }
-
-        for (int i = 1; i < text.Length - 1; i++)
-        {
-            if (!char.IsLetterOrDigit(text[i]))
+            if (edit.Span.IsNone || documents.Find(LspDiagnostics.FullPath(edit.Path)) is { } open && !string.Equals(open.Text, edit.Span.File!.Text, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -132,5 +64,29 @@ internal static class FindingFixes
         return true;
     }
 
-    private static string Quote(string original, string value) => original[0] + value + original[0];
+    /// <summary>A quick fix whose workspace edit may touch several files (a parameter default, a caller's argument).</summary>
+    private static JObject Action(FindingFix fix, OpenDocuments documents, Level failLevel)
+    {
+        var changes = new JObject();
+        foreach (var edit in fix.Edits)
+        {
+            string full = LspDiagnostics.FullPath(edit.Path);
+            string file = documents.Find(full)?.Uri ?? DocumentUri.FromPath(full);
+            if (changes[file] is not JArray edits)
+            {
+                changes[file] = edits = new JArray();
+            }
+
+            edits.Add(new JObject { ["range"] = LspDiagnostics.Range(edit.Span), ["newText"] = edit.NewText });
+        }
+
+        return new JObject
+        {
+            ["title"] = $"{fix.Title} ({fix.Finding.RuleId})",
+            ["kind"] = "quickfix",
+            ["isPreferred"] = true,
+            ["diagnostics"] = new JArray(LspDiagnostics.ToDiagnostic(fix.Finding, failLevel)),
+            ["edit"] = new JObject { ["changes"] = changes },
+        };
+    }
 }
