@@ -60,6 +60,7 @@ internal sealed class LanguageServerSession
         finally
         {
             analysis?.Dispose();
+            writer.Dispose();
         }
     }
 

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
+using System.Threading;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -18,16 +20,21 @@ internal static class RpcErrorCodes
     public const int RequestCancelled = -32800;
 }
 
-/// <summary>Writes framed LSP messages; safe to call from the input loop and the analysis worker at once.</summary>
-internal sealed class MessageWriter
+/// <summary>
+/// Writes framed LSP messages from a thread of its own: the input loop and the analysis worker only queue them, so
+/// neither ever waits on a client that is slow to read (the classic LSP deadlock of two full pipes).
+/// </summary>
+internal sealed class MessageWriter : IDisposable
 {
     private readonly Stream output;
-    private readonly object gate = new();
-    private bool broken;
+    private readonly BlockingCollection<byte[]> queue = new();
+    private readonly Thread thread;
 
     public MessageWriter(Stream output)
     {
         this.output = output;
+        thread = new Thread(Drain) { IsBackground = true, Name = "cmklint lsp writer" };
+        thread.Start();
     }
 
     public void Notify(string method, JToken? parameters)
@@ -67,28 +74,43 @@ internal sealed class MessageWriter
         });
     }
 
+    /// <summary>Writes what is queued (the answer to <c>shutdown</c>, last diagnostics), waiting a bounded time, then stops.</summary>
+    public void Dispose()
+    {
+        queue.CompleteAdding();
+        thread.Join(TimeSpan.FromSeconds(5));
+    }
+
     private void Write(JObject message)
     {
         byte[] body = Encoding.UTF8.GetBytes(message.ToString(Formatting.None));
         byte[] header = Encoding.ASCII.GetBytes("Content-Length: " + body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\r\n\r\n");
-        lock (gate)
+        var framed = new byte[header.Length + body.Length];
+        Buffer.BlockCopy(header, 0, framed, 0, header.Length);
+        Buffer.BlockCopy(body, 0, framed, header.Length, body.Length);
+        try
         {
-            if (broken)
-            {
-                return;
-            }
+            queue.Add(framed);
+        }
+        catch (InvalidOperationException)
+        {
+            // Disposed: the session has ended.
+        }
+    }
 
-            try
+    private void Drain()
+    {
+        try
+        {
+            foreach (var framed in queue.GetConsumingEnumerable())
             {
-                output.Write(header, 0, header.Length);
-                output.Write(body, 0, body.Length);
+                output.Write(framed, 0, framed.Length);
                 output.Flush();
             }
-            catch (Exception e) when (e is IOException || e is ObjectDisposedException)
-            {
-                // The client went away; the input loop sees the end of its input and stops.
-                broken = true;
-            }
+        }
+        catch (Exception e) when (e is IOException || e is ObjectDisposedException)
+        {
+            // The client went away; the input loop sees the end of its input and stops.
         }
     }
 }

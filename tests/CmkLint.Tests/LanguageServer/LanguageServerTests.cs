@@ -126,6 +126,23 @@ resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
     }
 
     [Fact]
+    public void The_workspace_cmklint_json_applies_and_its_unsaved_errors_show_in_it()
+    {
+        string path = tree.Write("main.bicep", StandardSkuSample);
+        string config = tree.Write("cmklint.json", "{ \"rules\": { \"CMK001\": \"off\" } }\n");
+        using var client = Start(path);
+        Assert.True(NoCmk001(client.WaitForDiagnostics(path, version: 1)));
+
+        // An unsaved, broken edit: the configuration is not used (as the CLI refuses it) and the error shows where it is.
+        client.Open(config, File.ReadAllText(config));
+        client.ChangeAll(config, "{ \"rules\": { \"CMK001\": \"sometimes\" } }\n", version: 2);
+        var errors = client.WaitForDiagnostics(config, until: d => d.Count > 0);
+        Assert.Equal(0, (int)errors[0]["range"]!["start"]!["line"]!);
+        Assert.Equal(1, (int)errors[0]["severity"]!);
+        client.WaitForDiagnostics(path, until: d => !NoCmk001(d));
+    }
+
+    [Fact]
     public void Inconclusive_checks_appear_as_information_only_once_turned_on()
     {
         string text = StandardSkuSample.Replace("param location string = resourceGroup().location", "param location string = resourceGroup().location\nparam skuName string", StringComparison.Ordinal)
