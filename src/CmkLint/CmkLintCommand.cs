@@ -36,9 +36,14 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
     {
         var options = new CommandOptions();
         var root = options.Build();
-
-        // Set before parsing: a command with subcommands (lsp) and no action would be a parse error.
+        Commands.Subcommands.AddTo(root, console);
         root.SetAction(result => LintRun.Execute(options.Read(result), console));
+        if (Commands.OptionChecks.UnknownOption(root, args) is string unknown)
+        {
+            console.Error.WriteLine("cmklint: " + unknown + " (run 'cmklint --help' for the options)");
+            return ExitUsageOrInternal;
+        }
+
         ParseResult parse;
         try
         {
@@ -102,9 +107,9 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
 
         private readonly Option<string> format = new("--format", "-f")
         {
-            Description = "Output format: text (default), json (docs/json-output.md) or sarif (SARIF 2.1.0 for GitHub code scanning).",
+            Description = "Output format: text (default), json (docs/json-output.md), sarif (SARIF 2.1.0 for GitHub code scanning) or github (workflow-command annotations).",
             DefaultValueFactory = _ => "text",
-            HelpName = "text|json|sarif",
+            HelpName = "text|json|sarif|github",
         };
 
         private readonly Option<string?> output = new("--output", "-o") { Description = "Write the report to FILE instead of standard output.", HelpName = "FILE" };
@@ -134,6 +139,14 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
 
         private readonly Option<bool> diff = new("--diff") { Description = "With --fix: print the fixes as a unified diff and write nothing (exit 1 when there is something to fix)." };
 
+        private readonly Option<string[]> select = new("--select") { Description = "Run only these rules (IDs or names, comma-separated or repeated).", HelpName = "RULES" };
+
+        private readonly Option<string[]> ignore = new("--ignore") { Description = "Do not run these rules (IDs or names, comma-separated or repeated).", HelpName = "RULES" };
+
+        private readonly Option<bool> statistics = new("--statistics") { Description = "After the report, count the findings of each rule." };
+
+        private readonly Option<bool> showConfig = new("--show-config") { Description = "Print the effective configuration and where each value came from, then exit." };
+
         private readonly Option<bool> noColor = new("--no-color") { Description = "No colours (colour is only used on a terminal anyway; NO_COLOR is honoured)." };
 
         private readonly Option<bool> quiet = new("--quiet", "-q") { Description = "Print findings only: no summary, no progress, no notices." };
@@ -142,12 +155,12 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
 
         public RootCommand Build()
         {
-            format.AcceptOnlyFromAmong("text", "json", "sarif");
-            failLevel.AcceptOnlyFromAmong("error", "warning", "note", "none");
+            Commands.OptionChecks.Restrict(format, "text", "json", "sarif", "github");
+            Commands.OptionChecks.Restrict(failLevel, "error", "warning", "note", "none");
             var root = new RootCommand("cmklint: finds customer-managed-key (CMK) mistakes in Azure Container Registry deployments (ARM JSON, Bicep) before they are deployed.");
             root.Arguments.Add(paths);
             root.Subcommands.Add(LanguageServer.LanguageServerCommand.Create());
-            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, fix, diff, noColor, quiet, verbose })
+            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, fix, diff, select, ignore, statistics, showConfig, noColor, quiet, verbose })
             {
                 root.Options.Add(option);
             }
@@ -160,6 +173,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
                 }
                 else if (option is VersionOption version)
                 {
+                    version.Aliases.Add("-V");
                     version.Action = new PrintVersionAction();
                 }
             }
@@ -180,6 +194,11 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             WriteBaseline = result.GetValue(writeBaseline),
             Previous = result.GetValue(previous),
             Deployed = result.GetValue(deployed),
+            Select = result.GetValue(select),
+            Ignore = result.GetValue(ignore),
+            Statistics = result.GetValue(statistics),
+            ShowConfig = result.GetValue(showConfig),
+            Given = new HashSet<string>(result.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>().Where(o => !o.Implicit).Select(o => o.Option.Name)),
             Fix = result.GetValue(fix) || result.GetValue(diff),
             Diff = result.GetValue(diff),
             NoColor = result.GetValue(noColor),
@@ -252,6 +271,21 @@ internal sealed class LintSettings
 
     /// <summary><c>--deployed FILE</c>: an export of the deployed resources to compare with.</summary>
     public string? Deployed { get; init; }
+
+    /// <summary><c>--select</c>: only these rules (IDs or names, comma-separated).</summary>
+    public IReadOnlyList<string>? Select { get; init; }
+
+    /// <summary><c>--ignore</c>: not these rules.</summary>
+    public IReadOnlyList<string>? Ignore { get; init; }
+
+    /// <summary><c>--statistics</c>: counts per rule after the report.</summary>
+    public bool Statistics { get; init; }
+
+    /// <summary><c>--show-config</c>: print the effective configuration and exit.</summary>
+    public bool ShowConfig { get; init; }
+
+    /// <summary>The options given on the command line (not defaulted), by name: where <c>--show-config</c> says a value came from.</summary>
+    public IReadOnlySet<string> Given { get; init; } = new HashSet<string>();
 
     /// <summary><c>--fix</c>: apply the certain fixes and lint again.</summary>
     public bool Fix { get; init; }

@@ -47,6 +47,18 @@ internal static class LintRun
             }
         }
 
+        var selection = Commands.RuleSelection.Parse(settings.Select, settings.Ignore);
+        if (selection.Error is not null)
+        {
+            return Usage(console, selection.Error);
+        }
+
+        if (settings.ShowConfig)
+        {
+            Commands.ShowConfig.Write(console.Out, settings, configuration, selection);
+            return CmkLintCommand.ExitClean;
+        }
+
         Baseline? baseline = null;
         if (settings.Baseline is not null)
         {
@@ -107,6 +119,7 @@ internal static class LintRun
             }
         }
 
+        selection.Apply(options.Levels);
         if (settings.Parameters is not null)
         {
             if (discovery.ExplicitFiles.Count != 1 || settings.Paths.Count != 1)
@@ -197,6 +210,11 @@ internal static class LintRun
             return CmkLintCommand.ExitUsageOrInternal;
         }
 
+        if (settings.Statistics)
+        {
+            Commands.Statistics.Write(settings.Format == "text" && settings.Output is null ? console.Out : console.Error, run.Findings);
+        }
+
         if (result.FilesAnalyzed == 0 && !settings.Quiet)
         {
             console.Error.WriteLine("cmklint: no templates found (ARM JSON templates, Bicep files and parameters files are linted)");
@@ -216,6 +234,9 @@ internal static class LintRun
                 break;
             case "sarif":
                 SarifReporter.Write(writer, run);
+                break;
+            case "github":
+                GitHubReporter.Write(writer, run);
                 break;
             default:
                 TextReporter.Write(writer, run, new TextReportOptions

@@ -140,7 +140,7 @@ public sealed class FlagTests
         Assert.Equal("cmklint: unknown option '--bogus' (run 'cmklint --help' for the options)\n", unknown.Error);
         var badFormat = tree.Run("--format", "xml");
         Assert.Equal(2, badFormat.ExitCode);
-        Assert.StartsWith("cmklint: Argument 'xml' not recognized", badFormat.Error);
+        Assert.StartsWith("cmklint: --format: 'xml' is not one of text, json, sarif, github\n", badFormat.Error);
         Assert.DoesNotContain("   at ", badFormat.Error);
         var missing = tree.Run("does-not-exist.json");
         Assert.Equal(2, missing.ExitCode);

@@ -13,6 +13,9 @@ namespace CmkLint.Fixes;
 /// </summary>
 public static class FixPlanner
 {
+    /// <summary>The rules whose findings can carry a fix (when the values prove it): what <c>cmklint rules</c> marks.</summary>
+    public static IReadOnlyCollection<string> FixableRules { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "CMK001", "CMK003", "CMK005", "CMK006", "CMK013", "CMK014" };
+
     /// <summary>The edits for one reported violation, or null when it has no certain fix.</summary>
     public static FindingFix? Plan(Finding finding)
     {
