@@ -26,6 +26,12 @@ internal static class Program
 
         string quickstart = Path.Combine(corpus, "quickstarts", "quickstarts", "microsoft.machinelearningservices", "machine-learning-workspace-cmk", "main.bicep");
         Report("quickstart template edited (" + Lines(quickstart) + " lines)", Measure(dll, corpus, debounce, iterations, edited: quickstart, awaited: quickstart, alsoOpen: Array.Empty<string>()));
+        string large = Path.Combine(corpus, "quickstarts", "quickstarts", "microsoft.machinelearningservices", "machine-learning-workspace-vnet", "main.bicep");
+        Report("larger quickstart template edited (" + Lines(large) + " lines)", Measure(dll, corpus, debounce, iterations, edited: large, awaited: large, alsoOpen: Array.Empty<string>()));
+
+        // A whole CMK chain (identity, vault, key, policy, registry) with a finding, so every rule runs to the end.
+        string sample = Path.Combine(RepositorySamples(), "bicep", "bad", "cmk010-registry-before-grant.bicep");
+        Report("CMK sample with the whole chain edited (" + Lines(sample) + " lines, CMK010 reported)", Measure(dll, Path.GetDirectoryName(sample)!, debounce, iterations, edited: sample, awaited: sample, alsoOpen: Array.Empty<string>()));
 
         string registry = Path.Combine(corpus, "avm", "res", "container-registry", "registry");
         string module = Path.Combine(registry, "main.bicep");
@@ -93,6 +99,17 @@ internal static class Program
     }
 
     private static int Lines(string path) => File.ReadAllLines(path).Length;
+
+    private static string RepositorySamples()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CmkLint.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return Path.Combine(folder?.FullName ?? throw new DirectoryNotFoundException("CmkLint.sln not found above " + AppContext.BaseDirectory), "samples");
+    }
 
     private static string FindCorpus()
     {
