@@ -179,6 +179,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             Commands.OptionChecks.Restrict(failLevel, "error", "warning", "note", "none");
             var root = new RootCommand("cmklint: finds customer-managed-key (CMK) mistakes in Azure Container Registry deployments (ARM JSON, Bicep) before they are deployed.");
             root.Arguments.Add(paths);
+            root.Subcommands.Add(LanguageServer.LanguageServerCommand.Create());
             foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, fix, diff, select, ignore, statistics, showConfig, noColor, quiet, verbose, analysisRoot, noInlineSuppressions })
             {
                 root.Options.Add(option);
