@@ -57,11 +57,12 @@ public sealed class ArmExpressionParser
         }
 
         var file = node.Span.File!;
-        var parser = new ArmExpressionParser(value, file, node.Span.Start + 1, !node.HasEscapes, node.Span);
+        // The closing ']' is not part of the expression: "[x[0]" must not read it as the end of an index.
+        var parser = new ArmExpressionParser(value.Substring(0, value.Length - 1), file, node.Span.Start + 1, !node.HasEscapes, node.Span);
         parser.pos = 1;
         var expr = parser.ParseExpression();
         parser.SkipSpace();
-        if (parser.error is null && parser.pos != value.Length - 1)
+        if (parser.error is null && parser.pos != parser.text.Length)
         {
             parser.Fail($"unexpected '{value[parser.pos]}' in the expression");
         }
@@ -161,7 +162,7 @@ public sealed class ArmExpressionParser
     private Expr? ParsePrimary()
     {
         SkipSpace();
-        if (pos >= text.Length - 1 && pos >= text.Length)
+        if (pos >= text.Length)
         {
             return Fail("expected an expression");
         }
@@ -343,7 +344,7 @@ public sealed class ArmExpressionParser
         if (error is null)
         {
             error = message;
-            errorAt = Math.Min(pos, text.Length - 1);
+            errorAt = Math.Min(pos, text.Length);
         }
 
         return null;

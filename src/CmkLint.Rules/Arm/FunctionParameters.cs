@@ -5,10 +5,6 @@ using CmkLint.Model;
 namespace CmkLint.Arm;
 
 /// <summary>In an ARM user function, <c>parameters('x')</c> names the function's own parameter: rewrite it to a local.</summary>
-/// <remarks>
-/// Nesting is bounded by the parser (<see cref="Text.NestingLimit"/>); property and index chains are not, so they
-/// are walked in a loop rather than by recursion on their target.
-/// </remarks>
 internal static class FunctionParameters
 {
     public static Expr Bind(Expr expr, IReadOnlyList<string> names)
@@ -37,7 +33,7 @@ internal static class FunctionParameters
 
                 return new CallExpr(call.Span, call.Name, args);
             case PropertyAccessExpr or IndexAccessExpr:
-                return BindChain(expr, names);
+                return AccessChain.Rewrite(expr, e => Bind(e, names));
             case ObjectExpr obj:
                 var props = new List<ObjectProperty>(obj.Properties.Count);
                 foreach (var p in obj.Properties)
@@ -57,28 +53,6 @@ internal static class FunctionParameters
             default:
                 return expr;
         }
-    }
-
-    /// <summary>Binds <c>x.a[i].b…</c>: down the chain to its start, then back up rebuilding each access.</summary>
-    private static Expr BindChain(Expr expr, IReadOnlyList<string> names)
-    {
-        var links = new List<Expr>();
-        var current = expr;
-        while (current is PropertyAccessExpr or IndexAccessExpr)
-        {
-            links.Add(current);
-            current = current is PropertyAccessExpr p ? p.Target : ((IndexAccessExpr)current).Target;
-        }
-
-        var bound = Bind(current, names);
-        for (int i = links.Count - 1; i >= 0; i--)
-        {
-            bound = links[i] is PropertyAccessExpr access
-                ? new PropertyAccessExpr(access.Span, bound, access.Name, access.Safe)
-                : new IndexAccessExpr(links[i].Span, bound, Bind(((IndexAccessExpr)links[i]).Index, names), ((IndexAccessExpr)links[i]).Safe);
-        }
-
-        return bound;
     }
 
     private static bool Contains(IReadOnlyList<string> names, string name)

@@ -12,9 +12,9 @@ namespace CmkLint.Bicep.Syntax;
 /// </remarks>
 public sealed partial class BicepParser
 {
-    // Deeper nesting than this is not written by people; stopping here keeps the call stack far from overflowing
-    // (which no handler can catch) on adversarial input.
-    private const int MaxNestingDepth = 120;
+    // Deeper nesting is not written by people; stopping here keeps the call stack far from overflowing (which no
+    // handler can catch) on adversarial input. Operator and member chains are loops and do not count.
+    private const int MaxNestingDepth = NestingLimit.MaxDepth;
 
     /// <summary>Errors reported per file at most; a file with more is not worth reading error by error.</summary>
     internal const int MaxDiagnostics = 5000;
@@ -26,6 +26,8 @@ public sealed partial class BicepParser
     private readonly List<SyntaxDiagnostic> diagnostics = new List<SyntaxDiagnostic>();
     private int position;
     private int depth;
+    private int tooDeepCount;
+    private SourceSpan firstTooDeep;
 
     private BicepParser(SourceFile file, BicepLexResult lexed, BicepFileKind kind)
     {
@@ -85,6 +87,7 @@ public sealed partial class BicepParser
         try
         {
             root = parser.Program();
+            parser.ReportTooDeep();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
