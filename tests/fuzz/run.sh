@@ -29,7 +29,8 @@ if [ ! -x "$tools/sharpfuzz" ]; then
   dotnet tool install SharpFuzz.CommandLine --version 2.3.0 --tool-path "$tools" >/dev/null
 fi
 
-"$here/build.sh"
+# CMKLINT_FUZZ_NO_BUILD=1 reuses the instrumented build from an earlier run (same sources).
+[ "${CMKLINT_FUZZ_NO_BUILD:-0}" = 1 ] && [ -f "$out/bin/CmkLint.Fuzz.dll" ] || "$here/build.sh"
 
 export AFL_SKIP_BIN_CHECK=1            # the target is `dotnet`, not an afl-instrumented binary
 export AFL_NO_UI=1

@@ -565,7 +565,7 @@ public sealed partial class BicepParser
     {
         if (!TryEnterNesting())
         {
-            return new SkippedSyntax(SkipTooDeep());
+            return new SkippedSyntax(SkipTooDeep(resourcesAllowed: true));
         }
 
         try

@@ -55,6 +55,7 @@ public sealed partial class BicepParser
     private Token Read()
     {
         var token = tokens[position];
+        steps++;
         if (token.Type != TokenType.EndOfFile)
         {
             position++;
@@ -174,7 +175,7 @@ public sealed partial class BicepParser
             }
 
             var span = Synchronize(start, flags, terminators);
-            if ((flags & RecoveryFlags.SuppressDiagnostics) == 0 && diagnostics.Count <= MaxDiagnostics)
+            if ((flags & RecoveryFlags.SuppressDiagnostics) == 0 && !exception.Silent && diagnostics.Count <= MaxDiagnostics)
             {
                 diagnostics.Add(exception.Diagnostic);
             }
@@ -272,7 +273,7 @@ public sealed partial class BicepParser
     /// depth costs no call stack), up to the comma, newline or closing bracket that ends it in its parent; the
     /// parent then reads on as if the construct were any other value. Only the first is reported, after parsing.
     /// </summary>
-    private SourceSpan SkipTooDeep()
+    private SourceSpan SkipTooDeep(bool resourcesAllowed = false)
     {
         int startPosition = position;
         int start = Peek().Start;
@@ -281,12 +282,13 @@ public sealed partial class BicepParser
         int questions = 0;
         while (!EndsTooDeepConstruct(Peek().Type, open, ref questions) && !(IsAtEnd && open == 0))
         {
-            if (IsAtEnd || (open > 0 && tokens[position - 1].Type == TokenType.NewLine && LooksLikeStatementStart(resourcesAllowed: false)))
+            if (IsAtEnd || (open > 0 && tokens[position - 1].Type == TokenType.NewLine && LooksLikeStatementStart(resourcesAllowed)))
             {
-                // Brackets left open (a syntax error too): back to the start, and let error recovery skip the line as
-                // it does any broken construct, so the statements that follow are still read.
+                // Brackets left open (a syntax error the enclosing brackets report): back to the start, and let error
+                // recovery skip the line as it does any broken construct, so the statements that follow are still read.
                 position = startPosition;
-                throw Error(Peek(), SyntaxError.NestingTooDeep(0));
+                CountTooDeep(file.Span(start, 0));
+                throw new ParseException(Diagnostic(file.Span(start, 0), SyntaxError.NestingTooDeep(0)), silent: true);
             }
 
             switch (Peek().Type)
@@ -311,12 +313,16 @@ public sealed partial class BicepParser
         }
 
         var span = file.Span(start, end - start);
+        CountTooDeep(span);
+        return span;
+    }
+
+    private void CountTooDeep(SourceSpan span)
+    {
         if (tooDeepCount++ == 0)
         {
             firstTooDeep = span;
         }
-
-        return span;
     }
 
     /// <summary>Whether a token at bracket depth <paramref name="open"/> (relative to the skipped construct) ends it.</summary>

@@ -27,6 +27,7 @@ public sealed partial class BicepParser
     private int position;
     private int depth;
     private int tooDeepCount;
+    private long steps;
     private SourceSpan firstTooDeep;
 
     private BicepParser(SourceFile file, BicepLexResult lexed, BicepFileKind kind)
@@ -97,7 +98,7 @@ public sealed partial class BicepParser
         }
 
         var all = MergeDiagnostics(file, lexed.Diagnostics, parser.diagnostics);
-        return new BicepSyntaxTree(file, kind, root, all, lexed.Pragmas);
+        return new BicepSyntaxTree(file, kind, root, all, lexed.Pragmas) { ParserSteps = parser.steps };
     }
 
     private static IReadOnlyList<SyntaxDiagnostic> MergeDiagnostics(SourceFile file, IReadOnlyList<SyntaxDiagnostic> lexical, List<SyntaxDiagnostic> syntactic)
@@ -131,12 +132,16 @@ public sealed partial class BicepParser
 
     private sealed class ParseException : Exception
     {
-        public ParseException(SyntaxDiagnostic diagnostic)
+        public ParseException(SyntaxDiagnostic diagnostic, bool silent = false)
             : base(diagnostic.Message)
         {
             Diagnostic = diagnostic;
+            Silent = silent;
         }
 
         public SyntaxDiagnostic Diagnostic { get; }
+
+        /// <summary>Already counted elsewhere (nesting past the limit gets one note per file): recover, do not report.</summary>
+        public bool Silent { get; }
     }
 }
