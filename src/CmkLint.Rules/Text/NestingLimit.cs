@@ -6,8 +6,9 @@ namespace CmkLint.Text;
 /// inside one another. Chains that are iterative by nature (<c>1 + 1 + …</c>, <c>a.b.c…</c>, <c>x[0][0]…</c>) do
 /// not nest and have no limit. A construct nested deeper is not read: it gets one CMK901 note at its start and
 /// its value is unknown, while the rest of the file is still analysed. People do not write 256 levels (the
-/// deepest template in the shared corpora nests fewer than 40); the limit keeps every recursive walk over the
-/// result far from the end of a thread's stack, which no handler can catch.
+/// deepest of 4,822 JSON templates in the shared corpora nests 30 levels, the deepest of 3,387 Bicep files 42
+/// brackets); the limit keeps every recursive walk over the result far from the end of a thread's stack,
+/// which no handler can catch. Not configurable: a deeper limit could overflow the stack.
 /// </remarks>
 public static class NestingLimit
 {

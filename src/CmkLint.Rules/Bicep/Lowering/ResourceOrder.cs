@@ -99,7 +99,7 @@ internal sealed partial class TemplateLowering
                     names.Add(symbol.Name);
                     break;
                 case CallExpr call:
-                    PushReversed(pending, call.Arguments);
+                    PushReversed(pending, call.Arguments, e => e);
                     break;
                 case PropertyAccessExpr access:
                     pending.Push(access.Target);
@@ -109,14 +109,10 @@ internal sealed partial class TemplateLowering
                     pending.Push(index.Target);
                     break;
                 case ObjectExpr obj:
-                    for (int i = obj.Properties.Count - 1; i >= 0; i--)
-                    {
-                        pending.Push(obj.Properties[i].Value);
-                    }
-
+                    PushReversed(pending, obj.Properties, p => p.Value);
                     break;
                 case ArrayExpr array:
-                    PushReversed(pending, array.Items);
+                    PushReversed(pending, array.Items, e => e);
                     break;
                 case ForExpr loop:
                     pending.Push(loop.Body);
@@ -133,11 +129,11 @@ internal sealed partial class TemplateLowering
     }
 
     /// <summary>Pushes the items last first, so that they are popped in source order (the order names were collected in before).</summary>
-    private static void PushReversed(Stack<Expr?> pending, IReadOnlyList<Expr> items)
+    private static void PushReversed<T>(Stack<Expr?> pending, IReadOnlyList<T> items, Func<T, Expr> expression)
     {
         for (int i = items.Count - 1; i >= 0; i--)
         {
-            pending.Push(items[i]);
+            pending.Push(expression(items[i]));
         }
     }
 }
