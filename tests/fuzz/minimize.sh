@@ -12,7 +12,9 @@ findings="${2:-$out/findings/$target}"
 
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_AFFINITY=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 export DOTNET_GCHeapHardLimit=0x80000000
-pool="$(mktemp -d)"; minimal="$(mktemp -d)"
+# afl-cmin refuses to work in /tmp: the scratch folders are under out/.
+pool="$out/cmin/$target-pool"; minimal="$out/cmin/$target-min"
+rm -rf "$pool" "$minimal"; mkdir -p "$pool"
 trap 'rm -rf "$pool" "$minimal"' EXIT
 # Inputs that once crashed (crash-*) stay in the corpus as they are, named for what they found.
 find "$here/corpus/$target" -maxdepth 1 -type f ! -name 'crash-*' -exec cp {} "$pool/" \;
@@ -20,7 +22,7 @@ for dir in "$findings"/default/queue "$findings"/default/crashes "$findings"/def
   [ -d "$dir" ] && find "$dir" -maxdepth 1 -type f -name 'id:*' -exec cp {} "$pool/" \;
 done
 # afl-cmin keeps one smallest input per coverage tuple; file names become their content hash.
-nice -n 19 afl-cmin -t 5000 -m none -i "$pool" -o "$minimal" -- dotnet "$out/bin/CmkLint.Fuzz.dll" "$target"
+nice -n 19 afl-cmin -t 5000 -m none -i "$pool" -o "$minimal" -- "$(readlink -f "$(command -v dotnet)")" "$out/bin/CmkLint.Fuzz.dll" "$target"
 find "$here/corpus/$target" -maxdepth 1 -type f ! -name 'crash-*' -delete
 for f in "$minimal"/*; do
   cp "$f" "$here/corpus/$target/$(sha1sum "$f" | cut -c1-16)"
