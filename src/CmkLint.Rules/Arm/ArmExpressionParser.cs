@@ -9,6 +9,8 @@ namespace CmkLint.Arm;
 /// <summary>
 /// Parses ARM template expressions (<c>[concat(parameters('a'), 'b').prop[0]]</c>) into the model's
 /// expression tree, with spans inside the JSON string so findings can point at a sub-expression.
+/// Property and index chains (<c>a.b.c…</c>, <c>x[0][0]…</c>) are read in a loop; arguments and indexes
+/// nested in one another count against <see cref="NestingLimit.MaxDepth"/>.
 /// </summary>
 public sealed class ArmExpressionParser
 {
@@ -18,8 +20,10 @@ public sealed class ArmExpressionParser
     private readonly bool exactOffsets;
     private readonly SourceSpan wholeString;
     private int pos;
+    private int depth;
     private string? error;
     private int errorAt;
+    private bool tooDeep;
 
     private ArmExpressionParser(string text, SourceFile file, int baseOffset, bool exactOffsets, SourceSpan wholeString)
     {
@@ -53,13 +57,21 @@ public sealed class ArmExpressionParser
         }
 
         var file = node.Span.File!;
-        var parser = new ArmExpressionParser(value, file, node.Span.Start + 1, !node.HasEscapes, node.Span);
+        // The closing ']' is not part of the expression: "[x[0]" must not read it as the end of an index.
+        var parser = new ArmExpressionParser(value.Substring(0, value.Length - 1), file, node.Span.Start + 1, !node.HasEscapes, node.Span);
         parser.pos = 1;
         var expr = parser.ParseExpression();
         parser.SkipSpace();
-        if (parser.error is null && parser.pos != value.Length - 1)
+        if (parser.error is null && parser.pos != parser.text.Length)
         {
             parser.Fail($"unexpected '{value[parser.pos]}' in the expression");
+        }
+
+        if (parser.tooDeep)
+        {
+            // Not an error (Azure reads it): too deep for CmkLint, so the value is unknown.
+            syntaxError = new JsonSyntaxError(parser.error!, parser.SpanAt(parser.errorAt, 1), exceedsNestingLimit: true);
+            return new UnsupportedExpr(node.Span, NestingLimit.Message("an expression"));
         }
 
         if (parser.error is not null || expr is null)
@@ -77,6 +89,21 @@ public sealed class ArmExpressionParser
     private SourceSpan SpanFrom(int start) => SpanAt(start, pos - start);
 
     private Expr? ParseExpression()
+    {
+        if (depth >= NestingLimit.MaxDepth)
+        {
+            tooDeep = error is null;
+            return Fail(NestingLimit.Message("the expression"));
+        }
+
+        depth++;
+        var expr = ParseChain();
+        depth--;
+        return expr;
+    }
+
+    /// <summary>A primary expression and the property and index accesses after it.</summary>
+    private Expr? ParseChain()
     {
         SkipSpace();
         int start = pos;
@@ -135,7 +162,7 @@ public sealed class ArmExpressionParser
     private Expr? ParsePrimary()
     {
         SkipSpace();
-        if (pos >= text.Length - 1 && pos >= text.Length)
+        if (pos >= text.Length)
         {
             return Fail("expected an expression");
         }
@@ -317,7 +344,7 @@ public sealed class ArmExpressionParser
         if (error is null)
         {
             error = message;
-            errorAt = Math.Min(pos, text.Length - 1);
+            errorAt = Math.Min(pos, text.Length);
         }
 
         return null;

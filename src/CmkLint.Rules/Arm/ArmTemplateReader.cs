@@ -66,7 +66,7 @@ public sealed class ArmTemplateReader
 
     public static ArmDocument Read(SourceFile file)
     {
-        var root = JsonParser.Parse(file, out var error);
+        var root = JsonParser.Parse(file, out var error, out var firstUnread, out int unreadCount);
         if (root is null)
         {
             bool armLike = LooksLikeArm(file.Text) || file.Text.IndexOf("\"resources\"", StringComparison.OrdinalIgnoreCase) >= 0;
@@ -88,6 +88,7 @@ public sealed class ArmTemplateReader
         if (schema.IndexOf("deploymentParameters", StringComparison.OrdinalIgnoreCase) >= 0)
         {
             var diagnostics = new List<Finding>();
+            AddUnreadNote(diagnostics, firstUnread, unreadCount);
             var values = new ArmTemplateReader(file, diagnostics).ReadParameterValues(obj);
             var doc = new ArmDocument(file, ArmDocumentKind.Parameters) { ParameterValues = values };
             doc.Diagnostics.AddRange(diagnostics);
@@ -102,6 +103,7 @@ public sealed class ArmTemplateReader
         }
 
         var templateDiagnostics = new List<Finding>();
+        AddUnreadNote(templateDiagnostics, firstUnread, unreadCount);
         var template = new ArmTemplateReader(file, templateDiagnostics).ReadTemplate(obj);
         template.Diagnostics.AddRange(templateDiagnostics);
         return new ArmDocument(file, ArmDocumentKind.Template) { Template = template };
@@ -141,6 +143,19 @@ public sealed class ArmTemplateReader
         var template = new ArmTemplateReader(file, diagnostics).ReadTemplate(obj);
         template.Diagnostics.AddRange(diagnostics);
         return template;
+    }
+
+    /// <summary>
+    /// One note per file, at the first value nested too deeply to read: a flood of deep siblings is one construct
+    /// to the reader, counted in the message rather than reported one by one.
+    /// </summary>
+    private static void AddUnreadNote(List<Finding> into, JsonUnreadValue? first, int count)
+    {
+        if (first is not null)
+        {
+            string more = count > 1 ? $" ({count - 1} more values nested as deeply are not read either)" : string.Empty;
+            into.Add(InputDiagnostics.UnreadableValue(first.Span.File!.Span(first.Span.Start, 1), NestingLimit.Message("this JSON value") + more));
+        }
     }
 
     /// <summary>Reads a template object (the file's root, or a nested deployment's inline template).</summary>
@@ -516,6 +531,8 @@ public sealed class ArmTemplateReader
                 return new LiteralExpr(b.Span, b.Value);
             case JsonNull:
                 return new LiteralExpr(node.Span, null);
+            case JsonUnreadValue:
+                return new UnsupportedExpr(node.Span, NestingLimit.Message("a JSON value"));
             case JsonArray a:
                 var items = new List<Expr>(a.Items.Count);
                 foreach (var item in a.Items)
@@ -544,7 +561,7 @@ public sealed class ArmTemplateReader
                         nameExpr = ArmExpressionParser.ParseStringValue(new JsonString(p.NameSpan, p.Name, true), out var keyError);
                         if (keyError is not null)
                         {
-                            diagnostics.Add(InputDiagnostics.Invalid(keyError.Span, keyError.Message));
+                            diagnostics.Add(keyError.ExceedsNestingLimit ? InputDiagnostics.UnreadableValue(keyError.Span, keyError.Message) : InputDiagnostics.Invalid(keyError.Span, keyError.Message));
                         }
                     }
 

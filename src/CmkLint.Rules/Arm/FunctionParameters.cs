@@ -32,10 +32,8 @@ internal static class FunctionParameters
                 }
 
                 return new CallExpr(call.Span, call.Name, args);
-            case PropertyAccessExpr access:
-                return new PropertyAccessExpr(access.Span, Bind(access.Target, names), access.Name, access.Safe);
-            case IndexAccessExpr index:
-                return new IndexAccessExpr(index.Span, Bind(index.Target, names), Bind(index.Index, names), index.Safe);
+            case PropertyAccessExpr or IndexAccessExpr:
+                return AccessChain.Rewrite(expr, e => Bind(e, names));
             case ObjectExpr obj:
                 var props = new List<ObjectProperty>(obj.Properties.Count);
                 foreach (var p in obj.Properties)

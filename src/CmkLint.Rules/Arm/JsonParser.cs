@@ -9,13 +9,17 @@ namespace CmkLint.Arm;
 /// <summary>A syntax error in a JSON file, with its exact position.</summary>
 public sealed class JsonSyntaxError
 {
-    public JsonSyntaxError(string message, SourceSpan span)
+    public JsonSyntaxError(string message, SourceSpan span, bool exceedsNestingLimit = false)
     {
         Message = message;
         Span = span;
+        ExceedsNestingLimit = exceedsNestingLimit;
     }
 
     public string Message { get; }
+
+    /// <summary>Not a syntax error: the text nests deeper than <see cref="NestingLimit.MaxDepth"/> and was not read (CMK901, not CMK900).</summary>
+    public bool ExceedsNestingLimit { get; }
 
     public SourceSpan Span { get; }
 }
@@ -23,10 +27,11 @@ public sealed class JsonSyntaxError
 /// <summary>
 /// A single-pass JSON parser that keeps exact spans, and accepts what Azure accepts in templates:
 /// comments and trailing commas. It never throws: the first syntax error stops parsing and is returned.
+/// A value nested deeper than <see cref="NestingLimit.MaxDepth"/> is scanned without recursion (its brackets
+/// still checked) and kept as a <see cref="JsonUnreadValue"/>, so the rest of the file is still read.
 /// </summary>
 public sealed class JsonParser
 {
-    private const int MaxDepth = 512;
     private const int RecentSize = 512;
     private const int MaxRecentLength = 48;
 
@@ -43,6 +48,8 @@ public sealed class JsonParser
     private int pos;
     private int depth;
     private JsonSyntaxError? error;
+    private JsonUnreadValue? firstUnread;
+    private int unreadCount;
 
     private JsonParser(SourceFile file)
     {
@@ -51,7 +58,13 @@ public sealed class JsonParser
     }
 
     /// <summary>Parses a whole file; returns the root, or null with an error.</summary>
-    public static JsonNode? Parse(SourceFile file, out JsonSyntaxError? error)
+    public static JsonNode? Parse(SourceFile file, out JsonSyntaxError? error) => Parse(file, out error, out _, out _);
+
+    /// <summary>
+    /// Parses a whole file; returns the root, or null with an error. <paramref name="firstUnread"/> is the first
+    /// value nested too deeply to read (null if none) and <paramref name="unreadCount"/> how many there are.
+    /// </summary>
+    public static JsonNode? Parse(SourceFile file, out JsonSyntaxError? error, out JsonUnreadValue? firstUnread, out int unreadCount)
     {
         var parser = new JsonParser(file);
         JsonNode? root = null;
@@ -80,6 +93,8 @@ public sealed class JsonParser
         }
 
         error = parser.error;
+        firstUnread = error is null ? parser.firstUnread : null;
+        unreadCount = error is null ? parser.unreadCount : 0;
         return error is null ? root : null;
     }
 
@@ -124,10 +139,12 @@ public sealed class JsonParser
     private JsonNode? ParseObject()
     {
         int start = pos;
-        if (++depth > MaxDepth)
+        if (depth >= NestingLimit.MaxDepth)
         {
-            return Fail("the JSON nests too deeply", pos, 1);
+            return SkipTooDeep();
         }
+
+        depth++;
 
         pos++;
         var properties = new List<JsonProperty>();
@@ -193,10 +210,12 @@ public sealed class JsonParser
     private JsonNode? ParseArray()
     {
         int start = pos;
-        if (++depth > MaxDepth)
+        if (depth >= NestingLimit.MaxDepth)
         {
-            return Fail("the JSON nests too deeply", pos, 1);
+            return SkipTooDeep();
         }
+
+        depth++;
 
         pos++;
         var items = new List<JsonNode>();
@@ -239,6 +258,67 @@ public sealed class JsonParser
 
         depth--;
         return new JsonArray(file.Span(start, pos - start), items);
+    }
+
+    /// <summary>
+    /// Scans the object or array at <see cref="pos"/> without building it, with an explicit stack of the open
+    /// brackets, so that even 100,000 levels cost no call stack; a mismatched or missing bracket is the same
+    /// syntax error it would be when read.
+    /// </summary>
+    private JsonNode? SkipTooDeep()
+    {
+        int start = pos;
+        var open = new Stack<int>();
+        while (true)
+        {
+            SkipTrivia();
+            if (error is not null)
+            {
+                return null;
+            }
+
+            if (pos >= text.Length)
+            {
+                int unclosed = open.Count > 0 ? open.Peek() : start;
+                return Fail(text[unclosed] == '{' ? "unexpected end of file; expected '}' to close the object" : "unexpected end of file; expected ']' to close the array", unclosed, 1);
+            }
+
+            char c = text[pos];
+            if (c == '{' || c == '[')
+            {
+                open.Push(pos);
+                pos++;
+            }
+            else if (c == '}' || c == ']')
+            {
+                char expected = text[open.Peek()] == '{' ? '}' : ']';
+                if (c != expected)
+                {
+                    return Fail($"unexpected character '{c}'; expected ',' or '{expected}'", pos, 1);
+                }
+
+                open.Pop();
+                pos++;
+                if (open.Count == 0)
+                {
+                    var unread = new JsonUnreadValue(file.Span(start, pos - start));
+                    firstUnread ??= unread;
+                    unreadCount++;
+                    return unread;
+                }
+            }
+            else if (c == '"')
+            {
+                if (ParseString() is null)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                pos++;
+            }
+        }
     }
 
     private JsonNode? ParseString()

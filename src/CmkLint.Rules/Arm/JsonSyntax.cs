@@ -102,3 +102,12 @@ public sealed class JsonNull : JsonNode
     {
     }
 }
+
+/// <summary>An object or array nested deeper than <see cref="NestingLimit.MaxDepth"/>: its brackets are checked, its content is not read.</summary>
+public sealed class JsonUnreadValue : JsonNode
+{
+    public JsonUnreadValue(SourceSpan span)
+        : base(span)
+    {
+    }
+}

@@ -51,7 +51,7 @@ public sealed class BicepFrontEnd : ITemplateFrontEnd
         var errors = new System.Collections.Generic.List<Finding>(tree.Diagnostics.Count);
         foreach (var d in tree.Diagnostics)
         {
-            errors.Add(InputDiagnostics.Invalid(d.Span, $"{d.Code}: {d.Message}"));
+            errors.Add(d.IsNote ? InputDiagnostics.UnreadableValue(d.Span, $"{d.Code}: {d.Message}") : InputDiagnostics.Invalid(d.Span, $"{d.Code}: {d.Message}"));
         }
 
         into.InsertRange(0, errors);

@@ -23,6 +23,7 @@ internal static class JsonText
         JsonBool b => new BoolValue(b.Value, span),
         JsonObject o => new ObjectValue(Properties(o, span), span),
         JsonArray a => new ArrayValue(a.Items.ConvertAll(i => FromNode(i, span)), span),
+        JsonUnreadValue => new UnknownValue(NestingLimit.Message("a JSON value"), span),
         _ => new NullValue(span),
     };
 

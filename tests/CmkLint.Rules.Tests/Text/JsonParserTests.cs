@@ -42,11 +42,33 @@ public class JsonParserTests
     }
 
     [Fact]
-    public void Deep_nesting_is_an_error_not_a_stack_overflow()
+    public void Deep_nesting_is_left_unread_past_the_limit_not_a_stack_overflow()
     {
-        string text = new string('[', 100_000) + new string(']', 100_000);
+        string text = "{ \"deep\": " + new string('[', 100_000) + new string(']', 100_000) + ", \"after\": 1 }";
+        var root = Assert.IsType<JsonObject>(Parse(text, out var error));
+        Assert.Null(error);
+        Assert.Equal(1L, Assert.IsType<JsonNumber>(root.Get("after")).Value);
+
+        // The limit counts the root object: 255 arrays are read, the 256th is kept unread, whole.
+        JsonNode node = root.Get("deep")!;
+        for (int level = 1; level < NestingLimit.MaxDepth; level++)
+        {
+            node = Assert.Single(Assert.IsType<JsonArray>(node).Items);
+        }
+
+        var unread = Assert.IsType<JsonUnreadValue>(node);
+        Assert.Equal(2 * (100_000 - NestingLimit.MaxDepth + 1), unread.Span.Length);
+    }
+
+    [Theory]
+    [InlineData("{", 1000, "unexpected character ']'; expected ',' or '}'")]
+    [InlineData("", 999, "unexpected end of file; expected ']' to close the array")]
+    [InlineData("\"]", 1000, "a string is not closed")]
+    public void A_deep_value_with_broken_brackets_is_still_a_syntax_error(string inside, int closers, string message)
+    {
+        string text = "{ \"deep\": " + new string('[', 1000) + inside + new string(']', closers);
         Assert.Null(Parse(text, out var error));
-        Assert.Contains("nests too deeply", error!.Message);
+        Assert.Contains(message, error!.Message);
     }
 
     [Fact]

@@ -109,6 +109,8 @@ internal sealed partial class TemplateLowering
                 }
 
                 return new ObjectExpr(o.Span, properties);
+            case JsonUnreadValue:
+                return new UnsupportedExpr(node.Span, NestingLimit.Message("a JSON value"));
             default:
                 return new LiteralExpr(node.Span, null);
         }

@@ -165,10 +165,8 @@ internal static class ParametersFileLowering
                 }
 
                 return new CallExpr(call.Span, call.Name, args);
-            case PropertyAccessExpr access:
-                return new PropertyAccessExpr(access.Span, Substitute(access.Target, variables, depth), access.Name, access.Safe);
-            case IndexAccessExpr index:
-                return new IndexAccessExpr(index.Span, Substitute(index.Target, variables, depth), Substitute(index.Index, variables, depth), index.Safe);
+            case PropertyAccessExpr or IndexAccessExpr:
+                return AccessChain.Rewrite(expr, e => Substitute(e, variables, depth));
             case ObjectExpr obj:
                 var properties = new List<ObjectProperty>(obj.Properties.Count);
                 foreach (var p in obj.Properties)

@@ -33,24 +33,36 @@ internal sealed partial class TemplateLowering
         resources.AddRange(ordered);
     }
 
-    private static void Visit(ResourceDeclaration r, Dictionary<string, ResourceDeclaration> bySymbol, Dictionary<ResourceDeclaration, int> state, List<ResourceDeclaration> ordered)
+    /// <summary>Depth-first, with an explicit stack: a chain of resources each naming the previous one is as long as the file.</summary>
+    private static void Visit(ResourceDeclaration root, Dictionary<string, ResourceDeclaration> bySymbol, Dictionary<ResourceDeclaration, int> state, List<ResourceDeclaration> ordered)
     {
-        if (state.ContainsKey(r))
+        if (state.ContainsKey(root))
         {
             return;
         }
 
-        state[r] = 1;
-        foreach (var name in ReferencedSymbols(r))
+        // Each frame is a resource and the dependencies still to visit before it is placed.
+        var stack = new Stack<(ResourceDeclaration Resource, IEnumerator<string> Dependencies)>();
+        state[root] = 1;
+        stack.Push((root, ReferencedSymbols(root).GetEnumerator()));
+        while (stack.Count > 0)
         {
-            if (bySymbol.TryGetValue(name, out var dependency) && !ReferenceEquals(dependency, r) && !(state.TryGetValue(dependency, out int ds) && ds == 1))
+            var (r, dependencies) = stack.Peek();
+            if (dependencies.MoveNext())
             {
-                Visit(dependency, bySymbol, state, ordered);
-            }
-        }
+                if (bySymbol.TryGetValue(dependencies.Current, out var dependency) && !ReferenceEquals(dependency, r) && !state.ContainsKey(dependency))
+                {
+                    state[dependency] = 1;
+                    stack.Push((dependency, ReferencedSymbols(dependency).GetEnumerator()));
+                }
 
-        state[r] = 2;
-        ordered.Add(r);
+                continue;
+            }
+
+            stack.Pop();
+            state[r] = 2;
+            ordered.Add(r);
+        }
     }
 
     private static IEnumerable<string> ReferencedSymbols(ResourceDeclaration r)
@@ -74,53 +86,54 @@ internal sealed partial class TemplateLowering
         return names;
     }
 
-    private static void Collect(Expr? expr, List<string> names)
+    /// <summary>The resources and modules an expression names, walked with an explicit stack (chains are as long as the file).</summary>
+    private static void Collect(Expr? root, List<string> names)
     {
-        switch (expr)
+        var pending = new Stack<Expr?>();
+        pending.Push(root);
+        while (pending.Count > 0)
         {
-            case null:
-                return;
-            case SymbolExpr { Kind: SymbolKind.Resource or SymbolKind.Module } symbol:
-                names.Add(symbol.Name);
-                return;
-            case CallExpr call:
-                foreach (var a in call.Arguments)
-                {
-                    Collect(a, names);
-                }
+            switch (pending.Pop())
+            {
+                case SymbolExpr { Kind: SymbolKind.Resource or SymbolKind.Module } symbol:
+                    names.Add(symbol.Name);
+                    break;
+                case CallExpr call:
+                    PushReversed(pending, call.Arguments, e => e);
+                    break;
+                case PropertyAccessExpr access:
+                    pending.Push(access.Target);
+                    break;
+                case IndexAccessExpr index:
+                    pending.Push(index.Index);
+                    pending.Push(index.Target);
+                    break;
+                case ObjectExpr obj:
+                    PushReversed(pending, obj.Properties, p => p.Value);
+                    break;
+                case ArrayExpr array:
+                    PushReversed(pending, array.Items, e => e);
+                    break;
+                case ForExpr loop:
+                    pending.Push(loop.Body);
+                    pending.Push(loop.Source);
+                    break;
+                case LambdaExpr lambda:
+                    pending.Push(lambda.Body);
+                    break;
+                case SpreadExpr spread:
+                    pending.Push(spread.Source);
+                    break;
+            }
+        }
+    }
 
-                return;
-            case PropertyAccessExpr access:
-                Collect(access.Target, names);
-                return;
-            case IndexAccessExpr index:
-                Collect(index.Target, names);
-                Collect(index.Index, names);
-                return;
-            case ObjectExpr obj:
-                foreach (var p in obj.Properties)
-                {
-                    Collect(p.Value, names);
-                }
-
-                return;
-            case ArrayExpr array:
-                foreach (var item in array.Items)
-                {
-                    Collect(item, names);
-                }
-
-                return;
-            case ForExpr loop:
-                Collect(loop.Source, names);
-                Collect(loop.Body, names);
-                return;
-            case LambdaExpr lambda:
-                Collect(lambda.Body, names);
-                return;
-            case SpreadExpr spread:
-                Collect(spread.Source, names);
-                return;
+    /// <summary>Pushes the items last first, so that they are popped in source order (the order names were collected in before).</summary>
+    private static void PushReversed<T>(Stack<Expr?> pending, IReadOnlyList<T> items, Func<T, Expr> expression)
+    {
+        for (int i = items.Count - 1; i >= 0; i--)
+        {
+            pending.Push(expression(items[i]));
         }
     }
 }

@@ -10,7 +10,58 @@ namespace CmkLint.Bicep.Lowering;
 internal sealed partial class TemplateLowering
 {
     /// <summary>Lowers an expression; every node keeps the Bicep span it came from.</summary>
+    /// <remarks>
+    /// Nesting is bounded by the parser (<see cref="NestingLimit.MaxDepth"/>), chains are not: <c>1 + 1 + …</c>,
+    /// <c>a.b.c…</c>, <c>x[0][0]…</c> and <c>r.f().g()…</c> nest to the left as deep as the file is long. So the
+    /// chain is walked down to its start in a loop, the start lowered, and each link applied on the way back up,
+    /// in source order (the left operand before the right, as the recursion did).
+    /// </remarks>
     internal Expr LowerExpression(ExpressionSyntax syntax)
+    {
+        var current = syntax;
+        List<ExpressionSyntax>? links = null;
+        while (ChainBase(current) is { } inner)
+        {
+            (links ??= new List<ExpressionSyntax>()).Add(current);
+            current = inner;
+        }
+
+        var lowered = LowerNode(current);
+        if (links is not null)
+        {
+            for (int i = links.Count - 1; i >= 0; i--)
+            {
+                lowered = LowerLink(links[i], lowered);
+            }
+        }
+
+        return lowered;
+    }
+
+    /// <summary>The operand a chain link applies to (its left side), or null for a node that does not continue a chain.</summary>
+    private ExpressionSyntax? ChainBase(ExpressionSyntax syntax) => syntax switch
+    {
+        BinaryOperationSyntax b => b.Left,
+        PropertyAccessSyntax p when !IsNamespaceMember(p) => p.BaseExpression,
+        ArrayAccessSyntax a => a.BaseExpression,
+        NonNullAssertionSyntax n => n.BaseExpression,
+        ParenthesizedExpressionSyntax p => p.Expression,
+        FunctionCallSyntax call when IsMethodCall(call) => call.BaseExpression,
+        _ => null,
+    };
+
+    /// <summary>One chain link over its lowered left side; parentheses and <c>!</c> do not change the value.</summary>
+    private Expr LowerLink(ExpressionSyntax link, Expr left) => link switch
+    {
+        BinaryOperationSyntax b => LowerBinary(b, left),
+        PropertyAccessSyntax p => new PropertyAccessExpr(p.Span, left, p.PropertyName, p.IsSafe),
+        ArrayAccessSyntax a => LowerIndex(a, left),
+        FunctionCallSyntax call => LowerMethodCall(call, left),
+        _ => left,
+    };
+
+    /// <summary>A node that is not a chain link (or starts one).</summary>
+    private Expr LowerNode(ExpressionSyntax syntax)
     {
         switch (syntax)
         {
@@ -26,22 +77,14 @@ internal sealed partial class TemplateLowering
                 return LowerObject(o);
             case ArraySyntax a:
                 return LowerArray(a);
-            case ParenthesizedExpressionSyntax p:
-                return LowerExpression(p.Expression);
-            case NonNullAssertionSyntax n:
-                return LowerExpression(n.BaseExpression);
             case UnaryOperationSyntax u:
                 return LowerUnary(u);
-            case BinaryOperationSyntax b:
-                return LowerBinary(b);
             case TernarySyntax t:
                 return new CallExpr(t.Span, "if", new[] { LowerExpression(t.Condition), LowerExpression(t.TrueExpression), LowerExpression(t.FalseExpression) });
             case VariableAccessSyntax v:
                 return LowerName(v);
             case PropertyAccessSyntax p:
-                return LowerPropertyAccess(p);
-            case ArrayAccessSyntax a:
-                return LowerIndex(a);
+                return LowerNamespaceMember(p);
             case ResourceAccessSyntax r:
                 return ResourceModelName(r) is string nested
                     ? new SymbolExpr(r.Span, SymbolKind.Resource, nested)
@@ -161,9 +204,8 @@ internal sealed partial class TemplateLowering
         return new CallExpr(u.Span, "sub", new Expr[] { new LiteralExpr(u.Span, 0L), LowerExpression(u.Operand) });
     }
 
-    private Expr LowerBinary(BinaryOperationSyntax b)
+    private Expr LowerBinary(BinaryOperationSyntax b, Expr left)
     {
-        var left = LowerExpression(b.Left);
         var right = LowerExpression(b.Right);
         var span = b.Span;
         switch (b.Operator)
@@ -272,23 +314,23 @@ internal sealed partial class TemplateLowering
         return new UnsupportedExpr(span, $"the undeclared name '{name}'");
     }
 
-    private Expr LowerPropertyAccess(PropertyAccessSyntax p)
-    {
-        // ns.x where ns is a wildcard import: the imported variable.
-        if (p.BaseExpression is VariableAccessSyntax v && TryResolve(v.SymbolName, out var binding) && binding.Kind == BindingKind.ImportNamespace)
-        {
-            string key = binding.ModelName + "." + p.PropertyName;
-            return template.Variables.ContainsKey(key)
-                ? new SymbolExpr(p.Span, SymbolKind.Variable, key)
-                : UnresolvedImport(p.Span, key);
-        }
+    /// <summary>Whether <c>ns.x</c> names a member of a wildcard import <c>ns</c> (then it is a symbol, not a property access).</summary>
+    private bool IsNamespaceMember(PropertyAccessSyntax p) =>
+        p.BaseExpression is VariableAccessSyntax v && TryResolve(v.SymbolName, out var binding) && binding.Kind == BindingKind.ImportNamespace;
 
-        return new PropertyAccessExpr(p.Span, LowerExpression(p.BaseExpression), p.PropertyName, p.IsSafe);
+    /// <summary><c>ns.x</c> where <c>ns</c> is a wildcard import: the imported variable.</summary>
+    private Expr LowerNamespaceMember(PropertyAccessSyntax p)
+    {
+        var v = (VariableAccessSyntax)p.BaseExpression;
+        TryResolve(v.SymbolName, out var binding);
+        string key = binding.ModelName + "." + p.PropertyName;
+        return template.Variables.ContainsKey(key)
+            ? new SymbolExpr(p.Span, SymbolKind.Variable, key)
+            : UnresolvedImport(p.Span, key);
     }
 
-    private Expr LowerIndex(ArrayAccessSyntax a)
+    private Expr LowerIndex(ArrayAccessSyntax a, Expr target)
     {
-        var target = LowerExpression(a.BaseExpression);
         var index = LowerExpression(a.IndexExpression);
         if (a.IsFromEnd)
         {
@@ -302,25 +344,43 @@ internal sealed partial class TemplateLowering
     /// <summary>The model's symbolic name of a resource reference: <c>vault</c>, or <c>vault::key</c> for a nested child; null otherwise.</summary>
     private string? ResourceModelName(ExpressionSyntax syntax)
     {
-        switch (syntax)
+        // a::b::c… may be as long as the file: collect the child names down to the root resource in a loop.
+        var children = new List<string>();
+        var current = syntax;
+        while (true)
         {
-            case VariableAccessSyntax v:
-                return TryResolve(v.SymbolName, out var binding) && binding.Kind == BindingKind.Resource ? binding.ModelName : null;
-            case ResourceAccessSyntax r:
-                string? parent = ResourceModelName(r.BaseExpression);
-                if (parent is null || r.ResourceName.IsMissing)
-                {
-                    return null;
-                }
+            switch (current)
+            {
+                case ResourceAccessSyntax r:
+                    if (r.ResourceName.IsMissing)
+                    {
+                        return null;
+                    }
 
-                string name = parent + "::" + r.ResourceName.Name;
-                return KnownNestedResource(name) ? name : null;
-            case ParenthesizedExpressionSyntax p:
-                return ResourceModelName(p.Expression);
-            case NonNullAssertionSyntax n:
-                return ResourceModelName(n.BaseExpression);
-            default:
-                return null;
+                    children.Add(r.ResourceName.Name);
+                    current = r.BaseExpression;
+                    continue;
+                case ParenthesizedExpressionSyntax p:
+                    current = p.Expression;
+                    continue;
+                case NonNullAssertionSyntax n:
+                    current = n.BaseExpression;
+                    continue;
+                case VariableAccessSyntax v when TryResolve(v.SymbolName, out var binding) && binding.Kind == BindingKind.Resource:
+                    string name = binding.ModelName;
+                    for (int i = children.Count - 1; i >= 0; i--)
+                    {
+                        name = name + "::" + children[i];
+                        if (!KnownNestedResource(name))
+                        {
+                            return null;
+                        }
+                    }
+
+                    return name;
+                default:
+                    return null;
+            }
         }
     }
 
@@ -347,30 +407,42 @@ internal sealed partial class TemplateLowering
             return BuiltIn(call, name);
         }
 
-        string? qualifier = call.Qualifier;
-        if (qualifier is not null)
+        string qualifier = call.Qualifier!;
+        if (TryResolve(qualifier, out var q) && q.Kind == BindingKind.ImportNamespace)
         {
-            bool declared = TryResolve(qualifier, out var q);
-            if (declared && q.Kind == BindingKind.ImportNamespace)
-            {
-                string key = FunctionNamespace + "." + q.ModelName + "." + name;
-                return template.Functions.ContainsKey(key) ? new CallExpr(span, key, LowerArguments(call)) : new UnsupportedExpr(span, $"the imported function '{qualifier}.{name}'");
-            }
-
-            if (declared && q.Kind == BindingKind.Extension)
-            {
-                return BuiltIn(call, name);
-            }
-
-            if (!declared && (qualifier == "sys" || qualifier == "az"))
-            {
-                return BuiltIn(call, name);
-            }
+            string key = FunctionNamespace + "." + q.ModelName + "." + name;
+            return template.Functions.ContainsKey(key) ? new CallExpr(span, key, LowerArguments(call)) : new UnsupportedExpr(span, $"the imported function '{qualifier}.{name}'");
         }
 
-        // A method on a resource: stg.listKeys(), kv.getSecret('name'): the resource's ID goes first, as in ARM.
-        var target = LowerExpression(call.BaseExpression);
-        var args = new List<Expr> { new PropertyAccessExpr(call.BaseExpression.Span, target, "id") };
+        // An extension's function, or sys.f() / az.f().
+        return BuiltIn(call, name);
+    }
+
+    /// <summary>Whether <c>x.f()</c> is a method on a value (lowered after <c>x</c>) rather than a namespace-qualified function.</summary>
+    private bool IsMethodCall(FunctionCallSyntax call)
+    {
+        if (call.Name.IsMissing || call.BaseExpression is null)
+        {
+            return false;
+        }
+
+        string? qualifier = call.Qualifier;
+        if (qualifier is null)
+        {
+            return true;
+        }
+
+        return TryResolve(qualifier, out var q)
+            ? q.Kind != BindingKind.ImportNamespace && q.Kind != BindingKind.Extension
+            : qualifier != "sys" && qualifier != "az";
+    }
+
+    /// <summary>A method on a resource: stg.listKeys(), kv.getSecret('name'): the resource's ID goes first, as in ARM.</summary>
+    private Expr LowerMethodCall(FunctionCallSyntax call, Expr target)
+    {
+        string name = call.FunctionName;
+        var span = call.Span;
+        var args = new List<Expr> { new PropertyAccessExpr(call.BaseExpression!.Span, target, "id") };
         args.AddRange(LowerArguments(call));
         return new CallExpr(span, name, args);
     }

@@ -236,18 +236,31 @@ internal sealed partial class TemplateLowering
     /// <summary>The type as ARM would name it (<c>string</c>, <c>int</c>, <c>object</c>...), with <c>?</c> for nullable types.</summary>
     private static string? TypeName(TypeSyntax? type)
     {
+        // T?, T! and (T) wrap T as often as the file is long: unwrap them in a loop, counting the '?'.
+        int nullable = 0;
+        while (type is NullableTypeSyntax or NonNullableTypeSyntax or ParenthesizedTypeSyntax)
+        {
+            nullable += type is NullableTypeSyntax ? 1 : 0;
+            type = type switch
+            {
+                NullableTypeSyntax n => n.BaseType,
+                NonNullableTypeSyntax n => n.BaseType,
+                _ => ((ParenthesizedTypeSyntax)type).Type,
+            };
+        }
+
+        string? name = UnwrappedTypeName(type);
+        return nullable == 0 ? name : (name ?? "object") + new string('?', nullable);
+    }
+
+    private static string? UnwrappedTypeName(TypeSyntax? type)
+    {
         switch (type)
         {
             case null:
                 return null;
             case TypeVariableAccessSyntax named:
                 return named.TypeName;
-            case NullableTypeSyntax nullable:
-                return (TypeName(nullable.BaseType) ?? "object") + "?";
-            case NonNullableTypeSyntax nonNullable:
-                return TypeName(nonNullable.BaseType);
-            case ParenthesizedTypeSyntax parenthesized:
-                return TypeName(parenthesized.Type);
             case ArrayTypeSyntax:
                 return "array";
             case UnionTypeSyntax union:

@@ -24,7 +24,11 @@ public sealed partial class BicepParser
 
     private ExpressionSyntax Expression(ExpressionFlags flags)
     {
-        EnterNesting();
+        if (!TryEnterNesting())
+        {
+            return new SkippedSyntax(SkipTooDeep());
+        }
+
         try
         {
             return Ternary(flags);
@@ -454,33 +458,26 @@ public sealed partial class BicepParser
             : new StringSyntax(TokenSpan(token), new[] { value }, System.Array.Empty<ExpressionSyntax>(), isMultiline: true);
     }
 
+    /// <summary>Not counted against the nesting limit: its values are expressions, which are.</summary>
     private ObjectSyntax ObjectLiteral(ExpressionFlags flags)
     {
-        EnterNesting();
-        try
-        {
-            int start = Expect(TokenType.LeftBrace, SyntaxError.ExpectedCharacter("{")).Start;
-            bool resources = (flags & ExpressionFlags.AllowResourceDeclarations) != 0;
-            var elements = BracketElements(TokenType.RightBrace, () => ObjectElement(flags), resources, out bool stopped);
-            CloseBracket(TokenType.RightBrace, "}", stopped);
+        int start = Expect(TokenType.LeftBrace, SyntaxError.ExpectedCharacter("{")).Start;
+        bool resources = (flags & ExpressionFlags.AllowResourceDeclarations) != 0;
+        var elements = BracketElements(TokenType.RightBrace, () => ObjectElement(flags), resources, out bool stopped);
+        CloseBracket(TokenType.RightBrace, "}", stopped);
 
-            var items = new List<SyntaxNode>(elements.Count);
-            foreach (var element in elements)
+        var items = new List<SyntaxNode>(elements.Count);
+        foreach (var element in elements)
+        {
+            if (element is not SkippedSyntax)
             {
-                if (element is not SkippedSyntax)
-                {
-                    items.Add(element);
-                }
+                items.Add(element);
             }
+        }
 
-            var result = new ObjectSyntax(SpanFrom(start), items);
-            ReportDuplicateProperties(result);
-            return result;
-        }
-        finally
-        {
-            depth--;
-        }
+        var result = new ObjectSyntax(SpanFrom(start), items);
+        ReportDuplicateProperties(result);
+        return result;
     }
 
     /// <summary>
@@ -546,7 +543,7 @@ public sealed partial class BicepParser
             if ((flags & ExpressionFlags.AllowResourceDeclarations) != 0
                 && (Check(TokenType.At) || (CheckKeyword("resource") && PeekAhead(1).Type == TokenType.Identifier)))
             {
-                return NestedResource();
+                return NestedResourceCounted();
             }
 
             int start = Peek().Start;
@@ -563,6 +560,24 @@ public sealed partial class BicepParser
         span => new SkippedSyntax(span),
         RecoveryFlags.None,
         ObjectElementTerminators);
+
+    /// <summary>A resource inside a resource body: one level of nesting, like an expression.</summary>
+    private SyntaxNode NestedResourceCounted()
+    {
+        if (!TryEnterNesting())
+        {
+            return new SkippedSyntax(SkipTooDeep(resourcesAllowed: true));
+        }
+
+        try
+        {
+            return NestedResource();
+        }
+        finally
+        {
+            depth--;
+        }
+    }
 
     private SyntaxNode ObjectKey()
     {
@@ -586,20 +601,13 @@ public sealed partial class BicepParser
         return new SpreadSyntax(SpanFrom(start), expression);
     }
 
+    /// <summary>Not counted against the nesting limit: its items are expressions, which are.</summary>
     private ArraySyntax ArrayLiteral(ExpressionFlags flags)
     {
-        EnterNesting();
-        try
-        {
-            int start = Read().Start;
-            var items = BracketElements(TokenType.RightSquare, ArrayElement, resourcesAllowed: false, out bool stopped);
-            CloseBracket(TokenType.RightSquare, "]", stopped);
-            return new ArraySyntax(SpanFrom(start), items);
-        }
-        finally
-        {
-            depth--;
-        }
+        int start = Read().Start;
+        var items = BracketElements(TokenType.RightSquare, ArrayElement, resourcesAllowed: false, out bool stopped);
+        CloseBracket(TokenType.RightSquare, "]", stopped);
+        return new ArraySyntax(SpanFrom(start), items);
     }
 
     private static readonly TokenSet ArraySpreadTerminators = TokenSet.Of(TokenType.Comma, TokenType.NewLine, TokenType.RightSquare);

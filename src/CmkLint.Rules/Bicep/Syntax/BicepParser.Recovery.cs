@@ -55,6 +55,7 @@ public sealed partial class BicepParser
     private Token Read()
     {
         var token = tokens[position];
+        steps++;
         if (token.Type != TokenType.EndOfFile)
         {
             position++;
@@ -114,7 +115,7 @@ public sealed partial class BicepParser
     private SourceSpan ErrorSpan(Token token) =>
         token.Type == TokenType.NewLine || token.Type == TokenType.EndOfFile ? file.Span(token.Start, 0) : TokenSpan(token);
 
-    private SyntaxDiagnostic Diagnostic(SourceSpan span, SyntaxError error) => new SyntaxDiagnostic(error.Code, error.Message, span);
+    private SyntaxDiagnostic Diagnostic(SourceSpan span, SyntaxError error) => new SyntaxDiagnostic(error.Code, error.Message, span, error.IsNote);
 
     private void Report(SourceSpan span, SyntaxError error)
     {
@@ -174,7 +175,7 @@ public sealed partial class BicepParser
             }
 
             var span = Synchronize(start, flags, terminators);
-            if ((flags & RecoveryFlags.SuppressDiagnostics) == 0 && diagnostics.Count <= MaxDiagnostics)
+            if ((flags & RecoveryFlags.SuppressDiagnostics) == 0 && !exception.Silent && diagnostics.Count <= MaxDiagnostics)
             {
                 diagnostics.Add(exception.Diagnostic);
             }
@@ -255,12 +256,115 @@ public sealed partial class BicepParser
     private IdentifierSyntax IdentifierWithRecovery(SyntaxError error, RecoveryFlags flags, TokenSet terminators) =>
         Recover(() => Identifier(error), MissingIdentifier, flags, terminators);
 
-    private void EnterNesting()
+    /// <summary>Enters one level of nesting; false (nothing entered) at the limit.</summary>
+    private bool TryEnterNesting()
     {
-        if (++depth > MaxNestingDepth)
+        if (depth >= MaxNestingDepth)
         {
-            depth--;
-            throw Error(Peek(), SyntaxError.NestingTooDeep());
+            return false;
+        }
+
+        depth++;
+        return true;
+    }
+
+    /// <summary>
+    /// Skips the construct that starts here and nests past the limit, in a loop that only counts brackets (so any
+    /// depth costs no call stack), up to the comma, newline or closing bracket that ends it in its parent; the
+    /// parent then reads on as if the construct were any other value. Only the first is reported, after parsing.
+    /// </summary>
+    private SourceSpan SkipTooDeep(bool resourcesAllowed = false)
+    {
+        int startPosition = position;
+        int start = Peek().Start;
+        int end = start;
+        int open = 0;
+        int questions = 0;
+        while (!EndsTooDeepConstruct(Peek().Type, open, ref questions) && !(IsAtEnd && open == 0))
+        {
+            if (IsAtEnd || (open > 0 && tokens[position - 1].Type == TokenType.NewLine && LooksLikeStatementStart(resourcesAllowed)))
+            {
+                // Brackets left open (a syntax error the enclosing brackets report): back to the start, and let error
+                // recovery skip the line as it does any broken construct, so the statements that follow are still read.
+                position = startPosition;
+                CountTooDeep(file.Span(start, 0));
+                throw new ParseException(Diagnostic(file.Span(start, 0), SyntaxError.NestingTooDeep(0)), silent: true);
+            }
+
+            switch (Peek().Type)
+            {
+                case TokenType.LeftParen:
+                case TokenType.LeftSquare:
+                case TokenType.LeftBrace:
+                case TokenType.StringLeftPiece:
+                case TokenType.MultilineStringLeftPiece:
+                    open++;
+                    break;
+                case TokenType.RightParen:
+                case TokenType.RightSquare:
+                case TokenType.RightBrace:
+                case TokenType.StringRightPiece:
+                case TokenType.MultilineStringRightPiece:
+                    open--;
+                    break;
+            }
+
+            end = Read().End;
+        }
+
+        var span = file.Span(start, end - start);
+        CountTooDeep(span);
+        return span;
+    }
+
+    private void CountTooDeep(SourceSpan span)
+    {
+        if (tooDeepCount++ == 0)
+        {
+            firstTooDeep = span;
+        }
+    }
+
+    /// <summary>Whether a token at bracket depth <paramref name="open"/> (relative to the skipped construct) ends it.</summary>
+    private bool EndsTooDeepConstruct(TokenType type, int open, ref int questions)
+    {
+        if (open > 0)
+        {
+            return false;
+        }
+
+        switch (type)
+        {
+            case TokenType.RightParen:
+            case TokenType.RightSquare:
+            case TokenType.RightBrace:
+            case TokenType.StringRightPiece:
+            case TokenType.MultilineStringRightPiece:
+            case TokenType.StringMiddlePiece:
+            case TokenType.MultilineStringMiddlePiece:
+            case TokenType.Comma:
+            case TokenType.NewLine:
+                return true;
+            case TokenType.Question:
+                // A ternary's '?' pairs with the next ':'; the '?' of a safe access (a.?b, a[?0]) follows '.' or '['.
+                var before = position > 0 ? tokens[position - 1].Type : TokenType.NewLine;
+                questions += before == TokenType.Dot || before == TokenType.LeftSquare ? 0 : 1;
+                return false;
+            case TokenType.Colon:
+                // A ':' of the skipped construct's own ternary, or the one after it (a loop's source, a ternary branch).
+                return questions-- == 0;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>One note for the file, at the first construct nested too deeply, counting the others.</summary>
+    private void ReportTooDeep()
+    {
+        if (tooDeepCount > 0)
+        {
+            var note = SyntaxError.NestingTooDeep(tooDeepCount - 1);
+            diagnostics.Add(new SyntaxDiagnostic(note.Code, note.Message, file.Span(firstTooDeep.Start, Math.Min(firstTooDeep.Length, 1)), isNote: true));
         }
     }
 

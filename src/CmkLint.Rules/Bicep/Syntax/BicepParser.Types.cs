@@ -38,7 +38,11 @@ public sealed partial class BicepParser
 
     private TypeSyntax TypeExpression()
     {
-        EnterNesting();
+        if (!TryEnterNesting())
+        {
+            return new SkippedTypeSyntax(SkipTooDeep());
+        }
+
         try
         {
             int start = Peek().Start;

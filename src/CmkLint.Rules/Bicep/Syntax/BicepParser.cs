@@ -12,9 +12,9 @@ namespace CmkLint.Bicep.Syntax;
 /// </remarks>
 public sealed partial class BicepParser
 {
-    // Deeper nesting than this is not written by people; stopping here keeps the call stack far from overflowing
-    // (which no handler can catch) on adversarial input.
-    private const int MaxNestingDepth = 120;
+    // Deeper nesting is not written by people; stopping here keeps the call stack far from overflowing (which no
+    // handler can catch) on adversarial input. Operator and member chains are loops and do not count.
+    private const int MaxNestingDepth = NestingLimit.MaxDepth;
 
     /// <summary>Errors reported per file at most; a file with more is not worth reading error by error.</summary>
     internal const int MaxDiagnostics = 5000;
@@ -26,6 +26,9 @@ public sealed partial class BicepParser
     private readonly List<SyntaxDiagnostic> diagnostics = new List<SyntaxDiagnostic>();
     private int position;
     private int depth;
+    private int tooDeepCount;
+    private long steps;
+    private SourceSpan firstTooDeep;
 
     private BicepParser(SourceFile file, BicepLexResult lexed, BicepFileKind kind)
     {
@@ -85,6 +88,7 @@ public sealed partial class BicepParser
         try
         {
             root = parser.Program();
+            parser.ReportTooDeep();
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -94,7 +98,7 @@ public sealed partial class BicepParser
         }
 
         var all = MergeDiagnostics(file, lexed.Diagnostics, parser.diagnostics);
-        return new BicepSyntaxTree(file, kind, root, all, lexed.Pragmas);
+        return new BicepSyntaxTree(file, kind, root, all, lexed.Pragmas) { ParserSteps = parser.steps };
     }
 
     private static IReadOnlyList<SyntaxDiagnostic> MergeDiagnostics(SourceFile file, IReadOnlyList<SyntaxDiagnostic> lexical, List<SyntaxDiagnostic> syntactic)
@@ -128,12 +132,16 @@ public sealed partial class BicepParser
 
     private sealed class ParseException : Exception
     {
-        public ParseException(SyntaxDiagnostic diagnostic)
+        public ParseException(SyntaxDiagnostic diagnostic, bool silent = false)
             : base(diagnostic.Message)
         {
             Diagnostic = diagnostic;
+            Silent = silent;
         }
 
         public SyntaxDiagnostic Diagnostic { get; }
+
+        /// <summary>Already counted elsewhere (nesting past the limit gets one note per file): recover, do not report.</summary>
+        public bool Silent { get; }
     }
 }

@@ -28,4 +28,7 @@ public sealed class BicepSyntaxTree
     public IReadOnlyList<PragmaSyntax> Pragmas { get; }
 
     public bool HasErrors => Diagnostics.Count > 0;
+
+    /// <summary>Tokens the parser read, counting those read again after error recovery backs up: the work done, for tests that bound it.</summary>
+    internal long ParserSteps { get; init; }
 }

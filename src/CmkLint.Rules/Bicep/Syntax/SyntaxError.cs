@@ -1,17 +1,23 @@
+using CmkLint.Text;
+
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A syntax error's code and message before it is placed at a span; the catalogue mirrors the Bicep compiler's parse errors.</summary>
 internal readonly struct SyntaxError
 {
-    private SyntaxError(string code, string message)
+    private SyntaxError(string code, string message, bool isNote = false)
     {
         Code = code;
         Message = message;
+        IsNote = isNote;
     }
 
     public string Code { get; }
 
     public string Message { get; }
+
+    /// <summary>Not an error the compiler reports: text CmkLint does not read (a CMK901 note).</summary>
+    public bool IsNote { get; }
 
     public static SyntaxError UnrecognizedToken(string text) => new("BCP001", $"The following token is not recognized: \"{text}\".");
 
@@ -119,7 +125,11 @@ internal readonly struct SyntaxError
 
     public static SyntaxError ExpectedUsingPath() => new("BCP097", "Expected a path string or the \"none\" keyword at this location.");
 
-    public static SyntaxError NestingTooDeep() => new("CMKBICEP001", "The expression is nested too deeply to analyze.");
+    /// <summary>The compiler accepts any depth; CmkLint stops at <see cref="NestingLimit.MaxDepth"/> and reads the rest of the line as unknown.</summary>
+    public static SyntaxError NestingTooDeep(int others) => new(
+        "CMKBICEP001",
+        NestingLimit.Message("This expression") + (others > 0 ? $" ({others} more constructs nested as deeply are not read either)" : string.Empty),
+        isNote: true);
 
     public static SyntaxError TooManyErrors() => new("CMKBICEP002", "Too many syntax errors; later errors in this file are not reported.");
 }
