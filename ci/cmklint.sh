@@ -29,12 +29,11 @@ case "$mode" in
   lint)
     cmklint="${CMKLINT:-cmklint}"
     read -r -a args <<< "${CMKLINT_PATHS:-.}"
-    args+=(--fail-level "${CMKLINT_FAIL_LEVEL:-error}")
     if [ -n "${CMKLINT_PREVIOUS:-}" ]; then args+=(--previous "$CMKLINT_PREVIOUS"); fi
     if [ -n "${CMKLINT_CONFIG:-}" ]; then args+=(--config "$CMKLINT_CONFIG"); fi
     sarif="${CMKLINT_SARIF:-cmklint.sarif}"
     log="$(mktemp)"
-    "$cmklint" "${args[@]}" --format sarif --output "$sarif" --statistics 2> "$log"
+    "$cmklint" "${args[@]}" --fail-level "${CMKLINT_FAIL_LEVEL:-error}" --format sarif --output "$sarif" --statistics 2> "$log"
     code=$?
     cat "$log" >&2
     if [ "$code" -ge 2 ]; then

@@ -81,6 +81,15 @@ public class Net8RuntimeTests
         start.Environment["DOTNET_NOLOGO"] = "1";
         if (runtime is { } r)
         {
+            // The test host sets DOTNET_ROOT_X64 and friends, which the apphost prefers: only ours may count.
+            foreach (var key in new System.Collections.Generic.List<string>(start.Environment.Keys))
+            {
+                if (key.StartsWith("DOTNET_ROOT", StringComparison.Ordinal))
+                {
+                    start.Environment.Remove(key);
+                }
+            }
+
             start.Environment["DOTNET_ROOT"] = r.DotnetRoot;
             start.Environment["DOTNET_MULTILEVEL_LOOKUP"] = "0";
             start.Environment.Remove("DOTNET_ROLL_FORWARD");
