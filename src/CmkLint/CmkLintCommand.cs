@@ -171,6 +171,8 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
         // Untrusted pull requests (docs/security.md): what the run may read, and whether the templates may suppress their own findings.
         private readonly Option<string?> analysisRoot = new("--root") { Description = "Read nothing outside this folder (default: the repository root of the paths, else their common folder); modules, using, load*() and parameters files outside it are refused.", HelpName = "FOLDER" };
 
+        private readonly Option<string[]> bicepCache = new("--bicep-cache") { Description = "A Bicep module cache folder outside the analysis root that may be read (the cacheRootDirectory CI's `bicep restore` wrote; ~/.bicep is always allowed).", HelpName = "FOLDER" };
+
         private readonly Option<bool> noInlineSuppressions = new("--no-inline-suppressions") { Description = "Ignore suppressions written in the templates (#disable-next-line, metadata); only --config and --baseline can accept findings." };
 
         public RootCommand Build()
@@ -180,7 +182,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             var root = new RootCommand("cmklint: finds customer-managed-key (CMK) mistakes in Azure Container Registry deployments (ARM JSON, Bicep) before they are deployed.");
             root.Arguments.Add(paths);
             root.Subcommands.Add(LanguageServer.LanguageServerCommand.Create());
-            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, fix, diff, select, ignore, statistics, showConfig, noColor, quiet, verbose, analysisRoot, noInlineSuppressions })
+            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, fix, diff, select, ignore, statistics, showConfig, noColor, quiet, verbose, analysisRoot, bicepCache, noInlineSuppressions })
             {
                 root.Options.Add(option);
             }
@@ -226,6 +228,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             Verbose = result.GetValue(verbose),
             Root = result.GetValue(analysisRoot),
             NoInlineSuppressions = result.GetValue(noInlineSuppressions),
+            BicepCaches = result.GetValue(bicepCache) ?? System.Array.Empty<string>(),
         };
 
         private static Level ParseFailLevel(string? text) => text switch
@@ -326,4 +329,7 @@ internal sealed class LintSettings
 
     /// <summary><c>--no-inline-suppressions</c>: suppressions in the templates do not count.</summary>
     public bool NoInlineSuppressions { get; init; }
+
+    /// <summary>Bicep module cache folders outside the analysis root that the engine may read (<c>--bicep-cache</c>).</summary>
+    public IReadOnlyList<string> BicepCaches { get; init; } = System.Array.Empty<string>();
 }

@@ -113,9 +113,20 @@ internal static class LintRun
         // Inconclusive checks are always kept by the engine and counted here (UndecidedChecks).
         var options = new LintOptions { IncludeInconclusive = true };
         // The Bicep module cache (~/.bicep) is outside the repository but written by `bicep restore`, not by the pull
-        // request: it is the one extra folder the engine may read. A cacheRootDirectory elsewhere must be inside the root.
-        string[] cacheRoots = options.BicepHomeDirectory is string home ? new[] { System.IO.Path.Combine(home, ".bicep") } : System.Array.Empty<string>();
-        options.FileSystem = new ConfinedFileSystem(analysisRoot, cacheRoots) { MaxFileBytes = options.MaxFileBytes };
+        // request: it is the one extra folder the engine may read, with those the command line names (--bicep-cache).
+        // A cacheRootDirectory that bicepconfig.json (pull-request content) points elsewhere is refused like any path.
+        var cacheRoots = new List<string>();
+        if (options.BicepHomeDirectory is string home)
+        {
+            cacheRoots.Add(Path.Combine(home, ".bicep"));
+        }
+
+        foreach (string cache in settings.BicepCaches)
+        {
+            cacheRoots.Add(Path.GetFullPath(Path.Combine(cwd, cache)));
+        }
+
+        options.FileSystem = new ConfinedFileSystem(analysisRoot, cacheRoots.ToArray()) { MaxFileBytes = options.MaxFileBytes };
         if (configuration is not null)
         {
             foreach (var pair in configuration.Levels)

@@ -518,7 +518,12 @@ public sealed class ArmTemplateReader
                 }
 
                 var expr = ArmExpressionParser.ParseStringValue(s, out var error);
-                if (error is not null)
+                if (error is { ExceedsNestingLimit: true })
+                {
+                    // Deeper than CmkLint reads, but ARM may accept it: a note, the value unknown.
+                    diagnostics.Add(InputDiagnostics.UnreadableValue(error.Span, error.Message));
+                }
+                else if (error is not null)
                 {
                     // Azure Resource Manager rejects a template with an expression it cannot parse: an error at the expression.
                     diagnostics.Add(InputDiagnostics.Invalid(error.Span, error.Message + " (Azure Resource Manager rejects the template)"));
