@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using CmkLint.Arm;
+using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;

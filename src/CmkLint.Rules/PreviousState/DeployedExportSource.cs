@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using CmkLint.Arm;
+using CmkLint.Cmk;
 using CmkLint.Engine;
 using CmkLint.Evaluation;
 using CmkLint.Graph;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using CmkLint.Cmk;
 using CmkLint.Engine;
 using CmkLint.Evaluation;
 using CmkLint.Graph;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 

@@ -1,3 +1,4 @@
+using CmkLint.Cmk;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 using CmkLint.Text;

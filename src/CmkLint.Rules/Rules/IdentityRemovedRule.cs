@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 using CmkLint.PreviousState;
-using CmkLint.Rules.Chain;
 using CmkLint.Text;
 
 namespace CmkLint.Rules;

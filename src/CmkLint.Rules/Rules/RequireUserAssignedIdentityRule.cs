@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
+using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
-using CmkLint.Rules.Chain;
 
 namespace CmkLint.Rules;
 

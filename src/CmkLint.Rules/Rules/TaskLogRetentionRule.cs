@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
+using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
-using CmkLint.Rules.Chain;
 
 namespace CmkLint.Rules;
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
+using CmkLint.Cmk;
 using CmkLint.Diagnostics;
-using CmkLint.Rules.Chain;
 
 namespace CmkLint.Rules;
 

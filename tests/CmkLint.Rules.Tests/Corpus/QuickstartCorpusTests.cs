@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using CmkLint.Arm;
+using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Graph;

@@ -194,7 +194,7 @@ public sealed class BicepCompilerDifferentialTests
     private static Dictionary<string, int> ChainLinks(ResourceGraph graph)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var chain in global::CmkLint.Rules.Chain.CmkChain.Of(graph))
+        foreach (var chain in global::CmkLint.Cmk.CmkChain.Of(graph))
         {
             string key = $"{Key(chain.Resource)} identity={Key(chain.Identity.Instance)} key={Key(chain.KeyResource)} vault={Key(chain.Vault)}";
             counts[key] = counts.TryGetValue(key, out int n) ? n + 1 : 1;
@@ -207,7 +207,7 @@ public sealed class BicepCompilerDifferentialTests
     private static Dictionary<string, int> ChainWaits(ResourceGraph graph)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var chain in global::CmkLint.Rules.Chain.CmkChain.Of(graph))
+        foreach (var chain in global::CmkLint.Cmk.CmkChain.Of(graph))
         {
             var targets = new List<ResourceInstance?> { chain.Identity.Instance, chain.KeyResource, chain.Vault };
             foreach (var grant in chain.Grants)

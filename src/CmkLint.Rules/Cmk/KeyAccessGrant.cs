@@ -5,7 +5,7 @@ using CmkLint.Evaluation;
 using CmkLint.Graph;
 using CmkLint.Model;
 
-namespace CmkLint.Rules.Chain;
+namespace CmkLint.Cmk;
 
 /// <summary>How a grant gives key access: an access policy (access-policy vaults) or a role assignment (RBAC vaults).</summary>
 public enum GrantKind

@@ -4,7 +4,7 @@ using System.Text;
 using CmkLint.Evaluation;
 using CmkLint.Text;
 
-namespace CmkLint.Rules.Chain;
+namespace CmkLint.Cmk;
 
 /// <summary>
 /// A string made of known text and symbolic values (a URI such as <c>https://{name}.vault.azure.net/keys/k</c>

@@ -4,7 +4,7 @@ using System.Globalization;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 
-namespace CmkLint.Rules.Chain;
+namespace CmkLint.Cmk;
 
 /// <summary>
 /// Grants of key use to the encryption identity when the key's vault cannot be matched (the key

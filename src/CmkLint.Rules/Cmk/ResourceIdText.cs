@@ -4,7 +4,7 @@ using CmkLint.Evaluation;
 using CmkLint.Graph;
 using CmkLint.Model;
 
-namespace CmkLint.Rules.Chain;
+namespace CmkLint.Cmk;
 
 /// <summary>Reads a value as a resource ID: an ID value, a resource reference, an ID string, or an ID built with <c>concat</c>/<c>format</c>.</summary>
 public static class ResourceIdText

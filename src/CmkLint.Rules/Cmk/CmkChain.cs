@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 
-namespace CmkLint.Rules.Chain;
+namespace CmkLint.Cmk;
 
 /// <summary>
 /// The CMK chain of one registry: registry → encryption identity (and the identities it assigns) →

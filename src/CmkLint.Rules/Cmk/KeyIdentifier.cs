@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 
-namespace CmkLint.Rules.Chain;
+namespace CmkLint.Cmk;
 
 /// <summary>
 /// The value of <c>keyVaultProperties.keyIdentifier</c>, read as a Key Vault key URI: a reference to a key's

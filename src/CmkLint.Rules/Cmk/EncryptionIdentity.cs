@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 
-namespace CmkLint.Rules.Chain;
+namespace CmkLint.Cmk;
 
 /// <summary>What the value of <c>keyVaultProperties.identity</c> is, told apart symbolically.</summary>
 public enum IdentityValueKind
