@@ -157,9 +157,8 @@ public sealed class CmkChain
 
         if (KeyResource is null && Vault is not null && Key.KeyName is not null && SymbolicText.From(Key.KeyName) is { } keyName)
         {
-            foreach (var candidate in graph.OfType(keyType))
+            foreach (var (candidate, inVault) in graph.ChildrenOf(Vault, keyType))
             {
-                bool? inVault = ReferenceEquals(candidate.Parent, Vault) ? true : ResourceIdText.ParentOf(candidate.Id, graph) is { } p ? ResourceIdValue.Same(p, Vault.Id) : null;
                 if (inVault == true && candidate.Id.Names.Count > 0 && SymbolicText.From(candidate.Id.Names[candidate.Id.Names.Count - 1]) is { } candidateName && SymbolicText.Same(candidateName, keyName) == true)
                 {
                     KeyResource = candidate;

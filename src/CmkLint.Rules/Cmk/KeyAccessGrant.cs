@@ -138,15 +138,9 @@ public sealed class KeyAccessGrant
     {
         var grants = new List<KeyAccessGrant>();
         AddPolicies(grants, vault, vault.Get("properties.accessPolicies"), "inline", identity, true);
-        foreach (var resource in graph.OfType(KeyIdentifier.VaultType + "/accessPolicies"))
+        foreach (var (resource, target) in graph.ChildrenOf(vault, KeyIdentifier.VaultType + "/accessPolicies"))
         {
             if (resource.Existing)
-            {
-                continue;
-            }
-
-            bool? target = ReferenceEquals(resource.Parent, vault) ? true : ResourceIdText.ParentOf(resource.Id, graph) is { } parent ? ResourceIdValue.Same(parent, vault.Id) : null;
-            if (target == false)
             {
                 continue;
             }

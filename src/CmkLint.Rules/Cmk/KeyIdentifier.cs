@@ -120,7 +120,7 @@ public sealed class KeyIdentifier
     {
         KeyId = key;
         IsManagedHsm = string.Equals(key.Type, ManagedHsmKeyType, StringComparison.OrdinalIgnoreCase);
-        VaultId = ResourceIdText.ParentOf(key, graph);
+        VaultId = graph.ParentIdOf(key);
         KeyName = key.Names.Count > 0 ? key.Names[key.Names.Count - 1] : null;
     }
 

@@ -106,30 +106,6 @@ public static class ResourceIdText
         return names.Count == 0 ? null : new ResourceIdValue(type, names, scope, composite.Span);
     }
 
-    /// <summary>The ID of the parent resource (<c>vaults/kv</c> for <c>vaults/kv/keys/k</c>), or null for a top-level ID.</summary>
-    public static ResourceIdValue? ParentOf(ResourceIdValue id, ResourceGraph graph)
-    {
-        int slash = id.Type.LastIndexOf('/');
-        if (id.Names.Count < 2 || slash < 0)
-        {
-            return null;
-        }
-
-        var names = new Value[id.Names.Count - 1];
-        for (int i = 0; i < names.Length; i++)
-        {
-            names[i] = id.Names[i];
-        }
-
-        var parent = new ResourceIdValue(id.Type.Substring(0, slash), names, id.Scope, id.Span);
-        if (id.Instance?.Parent is { } declaredParent && string.Equals(declaredParent.Type, parent.Type, StringComparison.OrdinalIgnoreCase))
-        {
-            return declaredParent.Id;
-        }
-
-        return graph.Link(parent);
-    }
-
     /// <summary>Whether a text is a GUID (client IDs, principal IDs and role definition names are).</summary>
     public static bool IsGuid(string text) => Guid.TryParse(text, out _) && text.Length == 36;
 }

@@ -129,6 +129,66 @@ public sealed class ResourceGraph
         return instance is null ? id : new ResourceIdValue(id.Type, id.Names, id.Scope, id.Span) { Instance = instance };
     }
 
+    /// <summary>The ID of the parent resource (<c>vaults/kv</c> for <c>vaults/kv/keys/k</c>), linked to its instance; null for a top-level ID.</summary>
+    public ResourceIdValue? ParentIdOf(ResourceIdValue id)
+    {
+        int slash = id.Type.LastIndexOf('/');
+        if (id.Names.Count < 2 || slash < 0)
+        {
+            return null;
+        }
+
+        var names = new Value[id.Names.Count - 1];
+        for (int i = 0; i < names.Length; i++)
+        {
+            names[i] = id.Names[i];
+        }
+
+        var parent = new ResourceIdValue(id.Type.Substring(0, slash), names, id.Scope, id.Span);
+        if (id.Instance?.Parent is { } declaredParent && string.Equals(declaredParent.Type, parent.Type, StringComparison.OrdinalIgnoreCase))
+        {
+            return declaredParent.Id;
+        }
+
+        return Link(parent);
+    }
+
+    /// <summary>Whether <paramref name="child"/> is a child resource of <paramref name="parent"/>: by its declared parent, else by the parent part of its ID (a top-level resource is no one's child).</summary>
+    public bool? IsChildOf(ResourceInstance child, ResourceInstance parent)
+    {
+        if (ReferenceEquals(child.Parent, parent))
+        {
+            return true;
+        }
+
+        return ParentIdOf(child.Id) is { } parentId ? ResourceIdValue.Same(parentId, parent.Id) : false;
+    }
+
+    /// <summary>The instances of <paramref name="childType"/> that are, or may be, children of <paramref name="parent"/>, each with whether that is proven.</summary>
+    public IEnumerable<(ResourceInstance Child, bool? Proven)> ChildrenOf(ResourceInstance parent, string childType)
+    {
+        foreach (var candidate in OfType(childType))
+        {
+            bool? isChild = IsChildOf(candidate, parent);
+            if (isChild != false)
+            {
+                yield return (candidate, isChild);
+            }
+        }
+    }
+
+    /// <summary>Whether the graph declares the resource at all (deployed or <c>existing</c>): false only when every candidate is proven another.</summary>
+    public bool? Declares(ResourceIdValue id)
+    {
+        bool? result = false;
+        foreach (var candidate in OfType(id.Type))
+        {
+            result = Values.Or(result, ResourceIdValue.Same(candidate.Id, id));
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// Whether <paramref name="dependent"/> waits for <paramref name="dependency"/>: directly or
     /// transitively, through <c>dependsOn</c>, symbolic references and module boundaries (a

@@ -311,7 +311,7 @@ public sealed class IdentityRemovedRule : IPreviousStateRule
                 continue;
             }
 
-            if (Mentions(context.Graph, declaredBefore.Id) != false)
+            if (context.Graph.Declares(declaredBefore.Id) != false)
             {
                 continue;
             }
@@ -321,18 +321,6 @@ public sealed class IdentityRemovedRule : IPreviousStateRule
             RuleContext.Relate(finding, declaredBefore.Span, $"the {what} in {previous.Description}");
             yield return finding;
         }
-    }
-
-    /// <summary>Whether a graph declares the resource at all (deployed or <c>existing</c>): false only when every candidate is proven another.</summary>
-    private static bool? Mentions(ResourceGraph graph, ResourceIdValue id)
-    {
-        bool? result = false;
-        foreach (var candidate in graph.OfType(id.Type))
-        {
-            result = Values.Or(result, ResourceIdValue.Same(candidate.Id, id));
-        }
-
-        return result;
     }
 
     /// <summary>Where a grant is written: the access policy entry, or the role assignment's principal.</summary>

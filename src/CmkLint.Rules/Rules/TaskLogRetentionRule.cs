@@ -54,7 +54,7 @@ public sealed class TaskLogRetentionRule : IRule
             ResourceInstance? possible = null;
             foreach (var task in tasks)
             {
-                bool? belongs = BelongsTo(task, resource);
+                bool? belongs = context.Graph.IsChildOf(task, resource);
                 if (belongs == true)
                 {
                     proven.Add(task);
@@ -91,24 +91,6 @@ public sealed class TaskLogRetentionRule : IRule
                 yield return context.Inconclusive(Rule, resource, "properties.encryption.status", possible.Name, $"whether {ShortType(possible.Type)} '{possible.DisplayName}' belongs to registry '{resource.DisplayName}'");
             }
         }
-    }
-
-    /// <summary>Whether the task is a child of the registry: by its parent link, else by the registry part of its ID.</summary>
-    private static bool? BelongsTo(ResourceInstance task, ResourceInstance registry)
-    {
-        if (task.Parent is not null)
-        {
-            return ReferenceEquals(task.Parent, registry) ? true : ResourceIdValue.Same(task.Parent.Id, registry.Id);
-        }
-
-        var id = task.Id;
-        if (id.Names.Count != 2)
-        {
-            return false;
-        }
-
-        var parentId = new ResourceIdValue(CmkRegistry.RegistryType, new[] { id.Names[0] }, id.Scope, id.Span);
-        return ResourceIdValue.Same(parentId, registry.Id);
     }
 
     private static string ShortType(string type)
