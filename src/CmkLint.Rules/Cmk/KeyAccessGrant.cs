@@ -4,6 +4,7 @@ using System.Globalization;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 using CmkLint.Model;
+using CmkLint.Text;
 
 namespace CmkLint.Cmk;
 
@@ -88,6 +89,15 @@ public sealed class KeyAccessGrant
 
     /// <summary>Whether the grant's resource is deployed (null under a condition known only at deployment).</summary>
     public bool? Deployed { get; internal set; }
+
+    /// <summary>The access policy entry (<c>properties.accessPolicies[i]</c>), when the grant is one.</summary>
+    internal Value? Entry { get; init; }
+
+    /// <summary>Where the grant is written: the access policy entry, else the principal, else the declaring resource.</summary>
+    public SourceSpan Span =>
+        Entry is { Span.IsNone: false } entry ? entry.Span
+        : Principal is { Span.IsNone: false } principal ? principal.Span
+        : Resource.Span;
 
     /// <summary>Whether this grant, on its own, gives the encryption identity use of the key.</summary>
     public bool? Grants
@@ -196,6 +206,7 @@ public sealed class KeyAccessGrant
             var policy = array.Items[i];
             var grant = new KeyAccessGrant(GrantKind.AccessPolicy, resource, basePath + "[" + i.ToString(CultureInfo.InvariantCulture) + "]", operation)
             {
+                Entry = policy,
                 Covers = covers,
                 Deployed = DeployedOf(resource),
             };

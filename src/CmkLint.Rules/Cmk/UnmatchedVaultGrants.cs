@@ -68,7 +68,7 @@ public static class UnmatchedVaultGrants
             if (KeyAccessGrant.MatchPrincipal(principal, identity) == PrincipalMatch.Identity && KeyAccessGrant.PermitsKeyUse(keys) == true)
             {
                 string path = "properties.accessPolicies[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-                grants.Add(new KeyAccessGrant(GrantKind.AccessPolicy, resource, path, operation) { Principal = principal, Match = PrincipalMatch.Identity, Permission = keys, Permits = true, Deployed = true });
+                grants.Add(new KeyAccessGrant(GrantKind.AccessPolicy, resource, path, operation) { Entry = policy, Principal = principal, Match = PrincipalMatch.Identity, Permission = keys, Permits = true, Deployed = true });
             }
         }
     }

@@ -1,12 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 using CmkLint.PreviousState;
-using CmkLint.Text;
 
 namespace CmkLint.Rules;
 
@@ -175,7 +173,7 @@ public sealed class IdentityRemovedRule : IPreviousStateRule
         if (lostProven is not null && grantedNow == false)
         {
             var finding = context.Violation(Rule, resource, IdentityPath, at, $"The grant that gave identity '{identityName}' access to registry '{resource.DisplayName}''s key in {previous.Description} ({previous.Comparison}) is gone; the registry loses access to its key and all its data becomes unreadable.");
-            RuleContext.Relate(finding, SpanOf(lostProven), $"the grant in {previous.Description}");
+            RuleContext.Relate(finding, lostProven.Span, $"the grant in {previous.Description}");
             return new[] { finding };
         }
 
@@ -187,7 +185,7 @@ public sealed class IdentityRemovedRule : IPreviousStateRule
         if (lostPossible is not null)
         {
             // A grant to a principal that cannot be told (a literal GUID) is gone: it may have been the identity's.
-            var principal = lostPossible.Principal ?? lostPossible.Unresolved ?? new UnknownValue("a grant's principal is not resolved", SpanOf(lostPossible));
+            var principal = lostPossible.Principal ?? lostPossible.Unresolved ?? new UnknownValue("a grant's principal is not resolved", lostPossible.Span);
             return new[] { context.Inconclusive(Rule, resource, IdentityPath, principal.IsKnown ? new UnknownValue($"whether principal {principal.Describe()} of a grant in {previous.Description} is identity '{identityName}'", principal.Span) : principal, $"that identity '{identityName}' keeps the key access it had in {previous.Description}") };
         }
 
@@ -321,18 +319,5 @@ public sealed class IdentityRemovedRule : IPreviousStateRule
             RuleContext.Relate(finding, declaredBefore.Span, $"the {what} in {previous.Description}");
             yield return finding;
         }
-    }
-
-    /// <summary>Where a grant is written: the access policy entry, or the role assignment's principal.</summary>
-    private static SourceSpan SpanOf(KeyAccessGrant grant)
-    {
-        int open = grant.Path.IndexOf('[');
-        if (open > 0 && int.TryParse(grant.Path.Substring(open + 1, grant.Path.Length - open - 2), NumberStyles.None, CultureInfo.InvariantCulture, out int index)
-            && grant.Resource.Get(grant.Path.Substring(0, open)) is ArrayValue policies && index < policies.Items.Count && !policies.Items[index].Span.IsNone)
-        {
-            return policies.Items[index].Span;
-        }
-
-        return grant.Principal is { } principal && !principal.Span.IsNone ? principal.Span : grant.Resource.Span;
     }
 }
