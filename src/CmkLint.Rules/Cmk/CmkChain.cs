@@ -17,6 +17,7 @@ public sealed class CmkChain
 
     private readonly ResourceGraph graph;
     private List<KeyAccessGrant>? grants;
+    private KeyAccess? access;
 
     private CmkChain(CmkRegistry registry, ResourceGraph graph)
     {
@@ -78,6 +79,9 @@ public sealed class CmkChain
             return grants;
         }
     }
+
+    /// <summary>What the grants prove together about the encryption identity's use of the key (meaningful when the vault and identity are known).</summary>
+    public KeyAccess Access => access ??= KeyAccess.Of(this);
 
     /// <summary>The chains of every CMK registry of the graph (computed once per graph).</summary>
     public static IReadOnlyList<CmkChain> Of(ResourceGraph graph) =>

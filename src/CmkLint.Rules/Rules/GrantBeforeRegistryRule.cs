@@ -40,18 +40,10 @@ public sealed class GrantBeforeRegistryRule : IRule
                 continue;
             }
 
-            bool? rbac = chain.UsesRbac(out _);
-            var granting = new List<KeyAccessGrant>();
+            var granting = chain.Access.Granting;
             bool waits = false;
-            foreach (var grant in chain.Grants)
+            foreach (var grant in granting)
             {
-                bool relevant = rbac is null || (rbac == true) == (grant.Kind == GrantKind.RoleAssignment);
-                if (!relevant || grant.Grants != true)
-                {
-                    continue;
-                }
-
-                granting.Add(grant);
                 waits |= context.Graph.DependsOn(chain.Resource, grant.Resource);
             }
 

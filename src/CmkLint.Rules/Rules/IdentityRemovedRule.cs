@@ -132,17 +132,7 @@ public sealed class IdentityRemovedRule : IPreviousStateRule
         var resource = chain.Resource;
         var grantsBefore = GrantsOf(chainBefore, graphBefore, identity);
         var grantsNow = GrantsOf(chain, context.Graph, identity);
-        bool? grantedNow = false;
-        Value? unresolvedNow = null;
-        foreach (var grant in grantsNow)
-        {
-            if (!grant.Removes)
-            {
-                var g = grant.Grants;
-                grantedNow = Values.Or(grantedNow, g);
-                unresolvedNow ??= g is null ? grant.Unresolved : null;
-            }
-        }
+        var (grantedNow, unresolvedNow) = KeyAccess.Aggregate(grantsNow);
 
         if (grantedNow == true)
         {

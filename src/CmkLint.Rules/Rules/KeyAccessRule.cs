@@ -53,24 +53,9 @@ public sealed class KeyAccessRule : IRule
                 continue;
             }
 
-            bool? rbac = chain.UsesRbac(out var rbacValue);
-            var (policies, policiesOpen) = Evaluate(chain.Grants, GrantKind.AccessPolicy);
-            var (roles, rolesOpen) = Evaluate(chain.Grants, GrantKind.RoleAssignment);
-            bool? granted;
-            Value? unresolved;
-            switch (rbac)
-            {
-                case true:
-                    (granted, unresolved) = (roles, rolesOpen);
-                    break;
-                case false:
-                    (granted, unresolved) = (policies, policiesOpen);
-                    break;
-                default:
-                    granted = policies == true && roles == true ? true : policies == false && roles == false ? false : null;
-                    unresolved = rbacValue;
-                    break;
-            }
+            var access = chain.Access;
+            bool? rbac = access.Rbac;
+            bool? granted = access.Granted;
 
             if (granted == true)
             {
@@ -79,7 +64,7 @@ public sealed class KeyAccessRule : IRule
 
             if (granted is null)
             {
-                yield return context.Inconclusive(Rule, registry, IdentityPath, unresolved ?? chain.Identity.Value!, $"that vault '{vault.DisplayName}' gives identity {identityName} get, wrapKey and unwrapKey");
+                yield return context.Inconclusive(Rule, registry, IdentityPath, access.Unresolved ?? chain.Identity.Value!, $"that vault '{vault.DisplayName}' gives identity {identityName} get, wrapKey and unwrapKey");
                 continue;
             }
 
@@ -102,45 +87,6 @@ public sealed class KeyAccessRule : IRule
 
             yield return finding;
         }
-    }
-
-    /// <summary>Whether grants of one kind give access: true when one surely does (and no 'remove' may undo it), null when one might.</summary>
-    private static (bool? Granted, Value? Unresolved) Evaluate(IReadOnlyList<KeyAccessGrant> grants, GrantKind kind)
-    {
-        bool? granted = false;
-        Value? unresolved = null;
-        foreach (var grant in grants)
-        {
-            if (grant.Kind != kind || grant.Removes)
-            {
-                continue;
-            }
-
-            var g = grant.Grants;
-            if (g == true)
-            {
-                granted = true;
-            }
-            else if (g is null && granted != true)
-            {
-                granted = null;
-                unresolved ??= grant.Unresolved;
-            }
-        }
-
-        if (granted == true)
-        {
-            foreach (var grant in grants)
-            {
-                // ARM does not order a 'remove' against an 'add' without dependsOn: the removal may come last.
-                if (grant.Kind == kind && grant.Removes && grant.Match is PrincipalMatch.Identity or PrincipalMatch.Unknown && grant.Covers != false && KeyAccessGrant.TouchesKeyUse(grant.Permission) != false)
-                {
-                    return (null, grant.Principal);
-                }
-            }
-        }
-
-        return (granted, unresolved);
     }
 
     /// <summary>The violation at the value closest to a grant (the classic mistakes first), else at the registry's identity.</summary>
@@ -176,7 +122,7 @@ public sealed class KeyAccessRule : IRule
                 return At(context, g, "roleDefinitionId", g.Permission, $"Vault {vaultName} uses access policies (enableRbacAuthorization is not true), so the role assignment for identity {identityName} gives no key access; add an access policy with get, wrapKey and unwrapKey for its principal ID, or enable RBAC authorization.");
             }
 
-            if ((rbac is null || (rbac == true) == (g.Kind == GrantKind.RoleAssignment)) && g.Permits == false)
+            if (KeyAccess.Counts(g.Kind, rbac) && g.Permits == false)
             {
                 pick ??= g;
             }
