@@ -104,7 +104,7 @@ public sealed class KeyAccess
             foreach (var grant in grants)
             {
                 // ARM does not order a 'remove' against an 'add' without dependsOn: the removal may come last.
-                if (grant.Kind == kind && grant.Removes && grant.Match is PrincipalMatch.Identity or PrincipalMatch.Unknown && grant.Covers != false && KeyAccessGrant.TouchesKeyUse(grant.Permission) != false)
+                if (grant.Kind == kind && grant.Removes && grant.Match is PrincipalMatch.Identity or PrincipalMatch.Unknown && grant.Covers != false && KeyPermissions.TouchesKeyUse(grant.Permission) != false)
                 {
                     return (null, grant.Principal);
                 }

@@ -37,18 +37,6 @@ public enum PrincipalMatch
 /// </summary>
 public sealed class KeyAccessGrant
 {
-    /// <summary>Key Vault Crypto Service Encryption User, Crypto User, Crypto Officer, Administrator: the roles with wrap/unwrap.</summary>
-    public static readonly IReadOnlyList<string> KeyRoles = new[]
-    {
-        "e147488a-f6f5-4113-8e2d-b22465e65bf6",
-        "12338af0-0e69-4776-bea7-57ae8d297424",
-        "14b46e9e-c2b7-41b4-b07b-48a6ebf60603",
-        "00482a5a-887f-4fb3-b363-3b7fe8e74483",
-    };
-
-    /// <summary>The key permissions the registry needs.</summary>
-    public static readonly IReadOnlyList<string> KeyPermissions = new[] { "get", "wrapKey", "unwrapKey" };
-
     internal KeyAccessGrant(GrantKind kind, ResourceInstance resource, string path, string operation)
     {
         Kind = kind;
@@ -223,7 +211,7 @@ public sealed class KeyAccessGrant
             grant.Principal = Values.GetPath(policy, "objectId");
             grant.Match = MatchPrincipal(grant.Principal, identity);
             grant.Permission = Values.GetPath(policy, "permissions.keys");
-            grant.Permits = PermitsKeyUse(grant.Permission);
+            grant.Permits = KeyPermissions.PermitsKeyUse(grant.Permission);
             if (Values.GetPath(policy, "applicationId") is StringValue { Text.Length: > 0 })
             {
                 // A compound identity (user + application) is not the identity alone.
@@ -235,84 +223,6 @@ public sealed class KeyAccessGrant
     }
 
     private static bool? DeployedOf(ResourceInstance resource) => resource.IsConditional ? null : true;
-
-    /// <summary>Whether <c>permissions.keys</c> holds get, wrapKey and unwrapKey (or <c>all</c>), ignoring case.</summary>
-    public static bool? PermitsKeyUse(Value? keys)
-    {
-        if (keys is null || keys is NullValue)
-        {
-            return false;
-        }
-
-        if (keys is not ArrayValue array)
-        {
-            return keys.IsKnown ? false : null;
-        }
-
-        var have = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        bool unknown = false;
-        foreach (var item in array.Items)
-        {
-            if (item is StringValue s)
-            {
-                have.Add(s.Text);
-            }
-            else if (!item.IsKnown)
-            {
-                unknown = true;
-            }
-        }
-
-        if (have.Contains("all"))
-        {
-            return true;
-        }
-
-        foreach (var needed in KeyPermissions)
-        {
-            if (!have.Contains(needed))
-            {
-                return unknown ? null : false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Whether <c>permissions.keys</c> holds any of get, wrapKey, unwrapKey or all (what a <c>remove</c> would take away).</summary>
-    public static bool? TouchesKeyUse(Value? keys)
-    {
-        if (keys is not ArrayValue array)
-        {
-            return keys is null || keys.IsKnown ? false : null;
-        }
-
-        bool? result = false;
-        foreach (var item in array.Items)
-        {
-            if (item is StringValue s)
-            {
-                if (string.Equals(s.Text, "all", StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-
-                foreach (var needed in KeyPermissions)
-                {
-                    if (string.Equals(s.Text, needed, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return true;
-                    }
-                }
-            }
-            else if (!item.IsKnown)
-            {
-                result = null;
-            }
-        }
-
-        return result;
-    }
 
     /// <summary>Whom an objectId/principalId value names, relative to the identity.</summary>
     public static PrincipalMatch MatchPrincipal(Value? principal, ResourceIdValue identity)
@@ -351,38 +261,6 @@ public sealed class KeyAccessGrant
         }
     }
 
-    /// <summary>Whether a role definition ID names a role that can wrap and unwrap keys.</summary>
-    public static bool? PermitsKeyRole(Value? roleDefinitionId)
-    {
-        string? guid = roleDefinitionId switch
-        {
-            ResourceIdValue id when id.Type.EndsWith("/roleDefinitions", StringComparison.OrdinalIgnoreCase) => id.LastName,
-            StringValue s => LastSegment(s.Text),
-            CompositeStringValue c when c.Parts.Count > 0 && c.Parts[c.Parts.Count - 1] is StringValue tail && tail.Text.IndexOf('/') >= 0 => LastSegment(tail.Text),
-            _ => null,
-        };
-        if (guid is null || !ResourceIdText.IsGuid(guid))
-        {
-            return roleDefinitionId is null || roleDefinitionId is NullValue ? false : guid is null ? null : false;
-        }
-
-        foreach (var role in KeyRoles)
-        {
-            if (string.Equals(role, guid, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string LastSegment(string text)
-    {
-        int slash = text.TrimEnd('/').LastIndexOf('/');
-        return slash < 0 ? text : text.Substring(slash + 1).TrimEnd('/');
-    }
-
     private static KeyAccessGrant? RoleAssignment(ResourceGraph graph, ResourceInstance assignment, ResourceInstance vault, ResourceIdValue? key, ResourceIdValue identity)
     {
         var grant = new KeyAccessGrant(GrantKind.RoleAssignment, assignment, "properties", "assignment")
@@ -392,7 +270,7 @@ public sealed class KeyAccessGrant
             Deployed = DeployedOf(assignment),
         };
         grant.Match = MatchPrincipal(grant.Principal, identity);
-        grant.Permits = PermitsKeyRole(grant.Permission);
+        grant.Permits = KeyPermissions.PermitsKeyRole(grant.Permission);
         (grant.Covers, grant.Target) = Coverage(graph, assignment, vault, key);
         if (grant.Covers == false && grant.Match != PrincipalMatch.Identity && grant.Match != PrincipalMatch.ClientIdOfIdentity)
         {

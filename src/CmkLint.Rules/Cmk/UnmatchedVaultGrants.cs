@@ -44,7 +44,7 @@ public static class UnmatchedVaultGrants
 
             var principal = resource.Get("properties.principalId");
             var role = resource.Get("properties.roleDefinitionId");
-            if (KeyAccessGrant.MatchPrincipal(principal, identity) == PrincipalMatch.Identity && KeyAccessGrant.PermitsKeyRole(role) == true && !resource.IsConditional)
+            if (KeyAccessGrant.MatchPrincipal(principal, identity) == PrincipalMatch.Identity && KeyPermissions.PermitsKeyRole(role) == true && !resource.IsConditional)
             {
                 grants.Add(new KeyAccessGrant(GrantKind.RoleAssignment, resource, "properties", "assignment") { Principal = principal, Match = PrincipalMatch.Identity, Permission = role, Permits = true, Deployed = true });
             }
@@ -65,7 +65,7 @@ public static class UnmatchedVaultGrants
             var policy = policies.Items[i];
             var principal = Values.GetPath(policy, "objectId");
             var keys = Values.GetPath(policy, "permissions.keys");
-            if (KeyAccessGrant.MatchPrincipal(principal, identity) == PrincipalMatch.Identity && KeyAccessGrant.PermitsKeyUse(keys) == true)
+            if (KeyAccessGrant.MatchPrincipal(principal, identity) == PrincipalMatch.Identity && KeyPermissions.PermitsKeyUse(keys) == true)
             {
                 string path = "properties.accessPolicies[" + i.ToString(CultureInfo.InvariantCulture) + "]";
                 grants.Add(new KeyAccessGrant(GrantKind.AccessPolicy, resource, path, operation) { Entry = policy, Principal = principal, Match = PrincipalMatch.Identity, Permission = keys, Permits = true, Deployed = true });

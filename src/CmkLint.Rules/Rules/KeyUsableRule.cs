@@ -67,7 +67,7 @@ public sealed class KeyUsableRule : IRule
             var keyOps = key.Get("properties.keyOps");
             if (keyOps is not null && keyOps is not NullValue)
             {
-                bool? wraps = AllowsWrap(keyOps);
+                bool? wraps = KeyPermissions.AllowsWrap(keyOps);
                 if (wraps == false)
                 {
                     yield return Report(context, key, chain, "properties.keyOps", keyOps, $"{name} allows only {keyOps.Describe()}; the registry needs both 'wrapKey' and 'unwrapKey'.");
@@ -109,32 +109,6 @@ public sealed class KeyUsableRule : IRule
                 }
             }
         }
-    }
-
-    private static bool? AllowsWrap(Value keyOps)
-    {
-        if (keyOps is not ArrayValue array)
-        {
-            return keyOps.IsKnown ? false : null;
-        }
-
-        bool wrap = false;
-        bool unwrap = false;
-        bool unknown = false;
-        foreach (var op in array.Items)
-        {
-            if (op is StringValue s)
-            {
-                wrap |= string.Equals(s.Text, "wrapKey", StringComparison.OrdinalIgnoreCase);
-                unwrap |= string.Equals(s.Text, "unwrapKey", StringComparison.OrdinalIgnoreCase);
-            }
-            else if (!op.IsKnown)
-            {
-                unknown = true;
-            }
-        }
-
-        return wrap && unwrap ? true : unknown ? null : false;
     }
 
     private static Finding Report(RuleContext context, ResourceInstance key, CmkChain chain, string path, Value value, string message)
