@@ -64,11 +64,6 @@ public sealed class InfrastructureCodeAnalyzer : DiagnosticAnalyzer
 
         var lowering = new InfrastructureLowering(context.Compilation, context.OperationBlocks[0].Syntax.SyntaxTree);
         var template = lowering.Lower(context.OperationBlocks);
-        foreach (var update in lowering.EncryptionUpdates)
-        {
-            Report(context, reported, lowering, "CMK007", update.Span, update.Message, null, Array.Empty<RelatedLocation>());
-        }
-
         if (template.Resources.Count == 0)
         {
             return;

@@ -9,9 +9,11 @@ using SymbolKind = CmkLint.Model.SymbolKind;
 
 namespace CmkLint.Analyzers.CSharp;
 
-/// <summary>CMK007: encryption set through a registry update (<c>ContainerRegistryPatch</c>).</summary>
+/// <summary>Registry updates (<c>ContainerRegistryPatch</c>) that set encryption, lowered to updates of an existing registry (CMK007).</summary>
 internal sealed partial class InfrastructureLowering
 {
+    private const string RegistryType = "Microsoft.ContainerRegistry/registries";
+
     private void CheckUpdate(IObjectCreationOperation creation)
     {
         if (creation.Initializer is null)
@@ -40,19 +42,16 @@ internal sealed partial class InfrastructureLowering
 
     private void ReportUpdate(IOperation value, SourceSpan span) => ReportUpdate(Lower(value), span);
 
+    /// <summary>
+    /// The update becomes what it is in the model: an update of a registry that already exists, carrying
+    /// the encryption it sets. CMK007 decides on it with the other earlier states of a registry.
+    /// </summary>
     private void ReportUpdate(object encryption, SourceSpan span)
     {
-        // Setting encryption to disabled, or to nothing, in an update does not enable a CMK.
-        if (encryption is LiteralExpr { Value: null })
-        {
-            return;
-        }
-
-        if (encryption is ModelObject o && o.Get("status") is LiteralExpr { Value: string status } && string.Equals(status, "disabled", StringComparison.OrdinalIgnoreCase))
-        {
-            return;
-        }
-
-        EncryptionUpdates.Add((span, "Encryption is set through a registry update (ContainerRegistryPatch.Encryption); a customer-managed key can only be enabled when the registry is created."));
+        var body = new ModelObject(span);
+        body.Set("properties.encryption", encryption, span);
+        var update = new ResourceModel(RegistryType, span, span, body) { Existing = true, IsUpdate = true };
+        update.Symbol = UniqueSymbol("registry_update");
+        resources.Add(update);
     }
 }

@@ -47,9 +47,6 @@ internal sealed partial class InfrastructureLowering
         template = new Template(file, TemplateLanguage.CSharp) { Span = file.Span(0, file.Text.Length), UsesSymbolicNames = true };
     }
 
-    /// <summary>Registry updates that set encryption (CMK007: a CMK can only be enabled at creation).</summary>
-    public List<(SourceSpan Span, string Message)> EncryptionUpdates { get; } = new();
-
     /// <summary>The SDK family of the lowered code, for messages in its terms.</summary>
     public SdkFamily Family { get; private set; }
 
@@ -105,6 +102,7 @@ internal sealed partial class InfrastructureLowering
                 SymbolicName = resource.Symbol,
                 NameSpan = resource.NameSpan,
                 Existing = resource.Existing,
+                IsUpdate = resource.IsUpdate,
                 ApiVersion = resource.ApiVersion,
                 Scope = resource.Scope,
             };

@@ -29,6 +29,9 @@ internal sealed class ResourceModel
 
     public bool Existing { get; set; }
 
+    /// <summary>An update of an existing resource (<c>ContainerRegistryPatch</c>): the body holds only what it sets.</summary>
+    public bool IsUpdate { get; set; }
+
     public Expr? Scope { get; set; }
 
     public bool IsSequential { get; set; }

@@ -30,7 +30,7 @@ public sealed class CmkRegistry
     /// <summary><c>properties.encryption.keyVaultProperties</c>.</summary>
     public Value? KeyVaultProperties => Resource.Get("properties.encryption.keyVaultProperties");
 
-    /// <summary>Every registry of the graph (existing ones are references, not deployments: they are skipped).</summary>
+    /// <summary>Every registry of the graph (existing ones are references, not deployments: they are skipped, and so are updates).</summary>
     public static IEnumerable<CmkRegistry> All(ResourceGraph graph)
     {
         foreach (var resource in graph.OfType(RegistryType))
@@ -42,6 +42,19 @@ public sealed class CmkRegistry
 
             var status = resource.Get("properties.encryption.status");
             yield return new CmkRegistry(resource, status, status is null ? false : Values.TextIs(status, "enabled"));
+        }
+    }
+
+    /// <summary>Updates of registries that already exist (C# <c>ContainerRegistryPatch</c>), with the encryption status each sets.</summary>
+    public static IEnumerable<CmkRegistry> Updates(ResourceGraph graph)
+    {
+        foreach (var resource in graph.OfType(RegistryType))
+        {
+            if (resource.Declaration.IsUpdate)
+            {
+                var status = resource.Get("properties.encryption.status");
+                yield return new CmkRegistry(resource, status, status is null ? false : Values.TextIs(status, "enabled"));
+            }
         }
     }
 

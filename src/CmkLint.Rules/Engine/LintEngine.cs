@@ -316,8 +316,8 @@ public sealed class LintEngine
                 continue;
             }
 
-            // Previous-state rules run only in a comparison pass; the others only in the ordinary one.
-            if ((rule is IPreviousStateRule) != (previous is not null))
+            // Previous-state rules run only in a comparison pass; earlier-state rules in both; the others only in the ordinary one.
+            if (rule is not IEarlierStateRule && (rule is IPreviousStateRule) != (previous is not null))
             {
                 continue;
             }

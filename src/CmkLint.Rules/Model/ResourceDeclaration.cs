@@ -48,6 +48,9 @@ public sealed class ResourceDeclaration
     /// <summary>A reference to a resource deployed elsewhere (Bicep/ARM 2.0 <c>existing</c>).</summary>
     public bool Existing { get; set; }
 
+    /// <summary>An update of a resource that already exists (C# <c>ContainerRegistryPatch</c>): <see cref="Existing"/> too, and the body holds only what the update sets.</summary>
+    public bool IsUpdate { get; set; }
+
     public List<Expr> DependsOn { get; } = new();
 
     /// <summary>The <c>scope</c> of an extension resource, or a module's target scope (e.g. <c>resourceGroup('rg')</c>).</summary>

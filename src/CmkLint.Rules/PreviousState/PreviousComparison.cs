@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using CmkLint.Cmk;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 
@@ -33,6 +34,34 @@ public sealed class PreviousComparison
     /// <c>resourceGroup().name</c>: there a resource also matches by type and name.
     /// </summary>
     public bool MatchByTypeAndName { get; }
+
+    /// <summary>
+    /// The state <paramref name="registry"/> had in this previous state, for CMK007: the matched registry,
+    /// or, when the match cannot be told and some previous registry may lack CMK, a state that says why.
+    /// </summary>
+    public IEnumerable<EarlierRegistryState> EarlierStates(CmkRegistry registry)
+    {
+        var match = Match(registry.Resource);
+        if (match.Unresolved is not null)
+        {
+            // Only a registry that existed without CMK would matter.
+            foreach (var candidate in Registries)
+            {
+                if (candidate.IsCmk != true)
+                {
+                    yield return new EarlierRegistryState(EarlierStateKind.PreviousState, Description, null, null, default) { Comparison = Comparison, Unresolved = match.Unresolved };
+                    yield break;
+                }
+            }
+
+            yield break;
+        }
+
+        if (match.Registry is { } before)
+        {
+            yield return new EarlierRegistryState(EarlierStateKind.PreviousState, Description, before.Status, before.IsCmk, before.EncryptionSpan) { Resource = before.Instance, Comparison = Comparison };
+        }
+    }
 
     /// <summary>The previous registry that is the same registry as <paramref name="current"/>.</summary>
     public RegistryMatch Match(ResourceInstance current)

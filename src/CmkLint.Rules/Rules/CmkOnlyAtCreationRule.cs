@@ -6,11 +6,11 @@ using CmkLint.Evaluation;
 namespace CmkLint.Rules;
 
 /// <summary>
-/// CMK007: a customer-managed key can only be enabled when the registry is created. The earlier states
-/// come from <see cref="IRegistryHistory"/> sources: by default the deployment's own earlier declarations;
-/// the previous-state comparison adds a source for a previous revision or a deployed export.
+/// CMK007: a customer-managed key can only be enabled when the registry is created. One rule over the
+/// registry's earlier states: in the ordinary pass the deployment's own earlier declarations and the
+/// updates of existing registries; in a comparison pass the registry in the previous state.
 /// </summary>
-public sealed class CmkOnlyAtCreationRule : IRule
+public sealed class CmkOnlyAtCreationRule : IEarlierStateRule
 {
     public static readonly RuleDescriptor Rule = new(
         "CMK007",
@@ -25,24 +25,11 @@ public sealed class CmkOnlyAtCreationRule : IRule
 
     private const string StatusPath = "properties.encryption.status";
 
-    private readonly IReadOnlyList<IRegistryHistory> histories;
-
-    /// <summary>With the deployment's own earlier declarations as the only history.</summary>
-    public CmkOnlyAtCreationRule()
-        : this(EarlierDeclarations.Instance)
-    {
-    }
-
-    /// <summary>With the given histories (e.g. earlier declarations plus a previous git revision).</summary>
-    public CmkOnlyAtCreationRule(params IRegistryHistory[] histories)
-    {
-        this.histories = histories;
-    }
-
     public RuleDescriptor Descriptor => Rule;
 
     public IEnumerable<Finding> Analyze(RuleContext context)
     {
+        var previous = context.Previous;
         foreach (var registry in CmkRegistry.All(context.Graph))
         {
             if (registry.IsCmk == false)
@@ -50,36 +37,92 @@ public sealed class CmkOnlyAtCreationRule : IRule
                 continue;
             }
 
-            var resource = registry.Resource;
-            foreach (var history in histories)
+            var earlierStates = previous is null ? EarlierDeclarations.Of(registry, context.Graph) : previous.EarlierStates(registry);
+            foreach (var earlier in earlierStates)
             {
-                foreach (var earlier in history.EarlierStates(registry, context))
+                var finding = earlier.Kind == EarlierStateKind.PreviousState ? Previously(context, registry, earlier) : Redeclared(context, registry, earlier);
+                if (finding is not null)
                 {
-                    if (earlier.IsCmk == true)
-                    {
-                        continue;
-                    }
-
-                    string path = earlier.Comparison is null ? StatusPath : StatusPath + "@" + earlier.Comparison;
-                    Finding finding;
-                    if (earlier.IsCmk is null)
-                    {
-                        finding = context.Inconclusive(Rule, resource, path, earlier.Status ?? new UnknownValue($"the encryption of registry '{resource.DisplayName}' {earlier.Origin} is not known", earlier.Span), $"whether registry '{resource.DisplayName}' ({earlier.Origin}) had a customer-managed key before this declaration enables it");
-                    }
-                    else if (registry.IsCmk is null)
-                    {
-                        finding = context.Inconclusive(Rule, resource, path, registry.Status!, $"whether registry '{resource.DisplayName}', {earlier.Origin} without a customer-managed key, enables one here");
-                    }
-                    else
-                    {
-                        finding = context.Violation(Rule, resource, path, registry.Status!.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key, but it is {earlier.Origin} without one; CMK can only be enabled when the registry is created. Enable encryption in the first declaration, or create a new registry.");
-                    }
-
-                    finding.Comparison = earlier.Comparison;
-                    RuleContext.Relate(finding, earlier.Span, earlier.IsCmk is null ? $"registry {earlier.Origin}" : $"registry {earlier.Origin}, without a customer-managed key");
                     yield return finding;
                 }
             }
         }
+
+        if (previous is not null)
+        {
+            yield break;
+        }
+
+        foreach (var update in CmkRegistry.Updates(context.Graph))
+        {
+            if (update.IsCmk == false)
+            {
+                continue;
+            }
+
+            var resource = update.Resource;
+            yield return update.IsCmk is null
+                ? context.Inconclusive(Rule, resource, StatusPath, update.Status!, "whether an update of an existing registry enables a customer-managed key")
+                : context.Violation(Rule, resource, StatusPath, resource.Span, "Encryption is set through a registry update (ContainerRegistryPatch.Encryption); a customer-managed key can only be enabled when the registry is created.");
+        }
+    }
+
+    /// <summary>An earlier declaration in the same deployment.</summary>
+    private static Finding? Redeclared(RuleContext context, CmkRegistry registry, EarlierRegistryState earlier)
+    {
+        if (earlier.IsCmk == true)
+        {
+            return null;
+        }
+
+        var resource = registry.Resource;
+        Finding finding;
+        if (earlier.IsCmk is null)
+        {
+            finding = context.Inconclusive(Rule, resource, StatusPath, earlier.Status ?? new UnknownValue($"the encryption of registry '{resource.DisplayName}' {earlier.Origin} is not known", earlier.Span), $"whether registry '{resource.DisplayName}' ({earlier.Origin}) had a customer-managed key before this declaration enables it");
+        }
+        else if (registry.IsCmk is null)
+        {
+            finding = context.Inconclusive(Rule, resource, StatusPath, registry.Status!, $"whether registry '{resource.DisplayName}', {earlier.Origin} without a customer-managed key, enables one here");
+        }
+        else
+        {
+            finding = context.Violation(Rule, resource, StatusPath, registry.Status!.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key, but it is {earlier.Origin} without one; CMK can only be enabled when the registry is created. Enable encryption in the first declaration, or create a new registry.");
+        }
+
+        RuleContext.Relate(finding, earlier.Span, earlier.IsCmk is null ? $"registry {earlier.Origin}" : $"registry {earlier.Origin}, without a customer-managed key");
+        return finding;
+    }
+
+    /// <summary>The registry in a previous revision or a deployed export.</summary>
+    private static Finding? Previously(RuleContext context, CmkRegistry registry, EarlierRegistryState before)
+    {
+        var resource = registry.Resource;
+        if (before.Unresolved is not null)
+        {
+            // Only a registry that existed without CMK makes this a violation.
+            return registry.IsCmk == true ? context.Inconclusive(Rule, resource, StatusPath, new UnknownValue(before.Unresolved, resource.Span), $"whether registry '{resource.DisplayName}' already existed without a customer-managed key") : null;
+        }
+
+        if (before.IsCmk == true)
+        {
+            // A registry that already had CMK: enabling CMK at creation is what Azure requires.
+            return null;
+        }
+
+        if (registry.IsCmk is null)
+        {
+            return context.Inconclusive(Rule, resource, StatusPath, registry.Status!, $"whether registry '{resource.DisplayName}' enables a customer-managed key on a registry that exists without one in {before.Origin}");
+        }
+
+        if (before.IsCmk is null)
+        {
+            return context.Inconclusive(Rule, resource, StatusPath, before.Status!, $"whether registry '{resource.DisplayName}' had a customer-managed key in {before.Origin}");
+        }
+
+        string how = before.Status is null ? "without encryption settings" : "with encryption " + before.Status.Describe();
+        var finding = context.Violation(Rule, resource, StatusPath, registry.Status!.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key, but it already exists {how} in {before.Origin} ({before.Comparison}); CMK can only be enabled when a registry is created: create a new registry with CMK and move the images.");
+        RuleContext.Relate(finding, before.Span, $"the registry in {before.Origin}, without a customer-managed key");
+        return finding;
     }
 }

@@ -16,3 +16,8 @@ public interface IRule
 public interface IPreviousStateRule : IRule
 {
 }
+
+/// <summary>A rule about a registry's earlier states (CMK007): the engine runs it in the ordinary pass (RuleContext.Previous null) and once per comparison.</summary>
+public interface IEarlierStateRule : IRule
+{
+}

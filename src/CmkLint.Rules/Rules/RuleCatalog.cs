@@ -16,7 +16,6 @@ public static class RuleCatalog
         new VaultRecoverableRule(),
         new ContentTrustRule(),
         new CmkOnlyAtCreationRule(),
-        new CmkEnabledOnExistingRegistryRule(),
         new DisableCmkRule(),
         new VaultFirewallRule(),
         new GrantBeforeRegistryRule(),
@@ -39,7 +38,6 @@ public static class RuleCatalog
             var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var rule in AllRules)
             {
-                // One ID may be checked by several classes (CMK007: one deployment, previous state).
                 if (ids.Add(rule.Descriptor.Id))
                 {
                     list.Add(rule.Descriptor);

@@ -4,6 +4,7 @@ using System.Linq;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.PreviousState;
+using CmkLint.Rules;
 using Xunit;
 
 namespace CmkLint.Rules.Tests.PreviousState;
@@ -40,6 +41,22 @@ public sealed class DeployedStateTests : IDisposable
         var finding = Assert.Single(result.Findings, f => f.RuleId == "CMK007");
         Assert.Contains("with encryption 'disabled'", finding.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(result.Findings, f => f.RuleId is "CMK008" or "CMK016");
+    }
+
+    [Fact]
+    public void Cmk007_the_one_rule_that_checks_earlier_declarations_also_compares_with_the_deployed_state()
+    {
+        string path = Path.Combine(folder, "main.json");
+        File.WriteAllText(path, new ArmRegistryTemplate().Text);
+        var options = new LintOptions { Parallel = false, Rules = new IRule[] { new CmkOnlyAtCreationRule() } };
+        options.Previous.Add(PreviousStateSource.DeployedExport(Fixture("az-acr-show-no-cmk.json")));
+
+        var result = new LintEngine(options).Analyze(new[] { path });
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("CMK007", finding.RuleId);
+        Assert.StartsWith("deployed:", finding.Comparison, StringComparison.Ordinal);
+        Assert.Contains("with encryption 'disabled'", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using CmkLint.Cmk;
 using CmkLint.Diagnostics;
-using CmkLint.Evaluation;
 using Xunit;
 using static CmkLint.Rules.Tests.Templates;
 
@@ -157,27 +154,5 @@ public class Cmk007Tests
         Assert.Empty(Lint.Json(json).Of("CMK007"));
         var open = Assert.Single(Lint.Json(json, includeInconclusive: true).Of("CMK007"));
         Assert.Contains("existing", open.Message);
-    }
-
-    [Fact]
-    public void Cmk007_a_previous_state_source_plugs_in_and_sets_the_comparison()
-    {
-        string json = ArmTemplate(Cmk());
-        var result = Lint.Files(
-            new Dictionary<string, string> { [Lint.MainPath] = json },
-            configure: o => o.Rules = new IRule[] { new CmkOnlyAtCreationRule(EarlierDeclarations.Instance, new PreviousRevision()) });
-        var finding = Assert.Single(result.Of("CMK007"));
-        Assert.Equal("git:origin/main", finding.Comparison);
-        Assert.Contains("in git revision origin/main", finding.Message);
-        Assert.Equal(Lint.Locate(json, "\"enabled\""), finding.Position());
-    }
-
-    /// <summary>Stands for the previous-state comparison: says every registry existed before without CMK.</summary>
-    private sealed class PreviousRevision : IRegistryHistory
-    {
-        public IEnumerable<EarlierRegistryState> EarlierStates(CmkRegistry registry, RuleContext context)
-        {
-            yield return new EarlierRegistryState("in git revision origin/main", new StringValue("disabled"), false, default) { Comparison = "git:origin/main" };
-        }
     }
 }

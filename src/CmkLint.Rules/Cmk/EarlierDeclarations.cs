@@ -3,19 +3,17 @@ using CmkLint.Cmk;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 
-namespace CmkLint.Rules;
+namespace CmkLint.Cmk;
 
 /// <summary>
 /// Earlier states found in the deployment itself: other declarations of the same registry (same resolved
 /// scope and name) that Azure Resource Manager deploys first, by <c>dependsOn</c> order, else document order.
 /// </summary>
-public sealed class EarlierDeclarations : IRegistryHistory
+public static class EarlierDeclarations
 {
-    public static readonly EarlierDeclarations Instance = new();
-
-    public IEnumerable<EarlierRegistryState> EarlierStates(CmkRegistry registry, RuleContext context)
+    /// <summary>The declarations of <paramref name="registry"/> that the deployment deploys before it. Never throws.</summary>
+    public static IEnumerable<EarlierRegistryState> Of(CmkRegistry registry, ResourceGraph graph)
     {
-        var graph = context.Graph;
         var later = registry.Resource;
         int laterPosition = -1;
         var resources = graph.Resources;
@@ -45,13 +43,13 @@ public sealed class EarlierDeclarations : IRegistryHistory
             {
                 // 'existing' says the registry is already there, but not how it is encrypted.
                 var unknown = new UnknownValue($"registry '{earlier.DisplayName}' is declared 'existing': its current encryption is not in the analysed files", earlier.Span);
-                yield return new EarlierRegistryState("declared 'existing' earlier in this deployment", unknown, null, earlier.Span) { Resource = earlier };
+                yield return new EarlierRegistryState(EarlierStateKind.Declaration, "declared 'existing' earlier in this deployment", unknown, null, earlier.Span) { Resource = earlier };
                 continue;
             }
 
             var status = earlier.Get("properties.encryption.status");
             bool? isCmk = status is null ? false : Values.TextIs(status, "enabled");
-            yield return new EarlierRegistryState("declared earlier in this deployment", status, isCmk, earlier.Span) { Resource = earlier };
+            yield return new EarlierRegistryState(EarlierStateKind.Declaration, "declared earlier in this deployment", status, isCmk, earlier.Span) { Resource = earlier };
         }
     }
 
