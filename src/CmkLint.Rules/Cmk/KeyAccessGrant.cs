@@ -317,7 +317,7 @@ public sealed class KeyAccessGrant
             null or NullValue => deploymentScope,
             RuntimeValue { Description: "resourceGroup().id" } => deploymentScope.Kind == DeploymentScope.ResourceGroup ? deploymentScope : null,
             RuntimeValue { Description: "subscription().id" } => new ResourceScope(DeploymentScope.Subscription, deploymentScope.SubscriptionId, null),
-            StringValue s => ParseScope(s),
+            StringValue s => ResourceIds.ParseScope(s.Text, s.Span),
             _ => null,
         };
         if (scope is null)
@@ -359,22 +359,5 @@ public sealed class KeyAccessGrant
                 // Management groups and the tenant contain subscriptions we cannot see.
                 return null;
         }
-    }
-
-    /// <summary><c>/subscriptions/x</c> and <c>/subscriptions/x/resourceGroups/y</c> scope strings.</summary>
-    private static ResourceScope? ParseScope(StringValue s)
-    {
-        var parts = s.Text.Trim('/').Split('/');
-        if (parts.Length == 2 && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase))
-        {
-            return new ResourceScope(DeploymentScope.Subscription, new StringValue(parts[1], s.Span), null);
-        }
-
-        if (parts.Length == 4 && parts[0].Equals("subscriptions", StringComparison.OrdinalIgnoreCase) && parts[2].Equals("resourceGroups", StringComparison.OrdinalIgnoreCase))
-        {
-            return new ResourceScope(DeploymentScope.ResourceGroup, new StringValue(parts[1], s.Span), new StringValue(parts[3], s.Span));
-        }
-
-        return null;
     }
 }

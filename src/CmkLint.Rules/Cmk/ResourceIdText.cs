@@ -55,23 +55,7 @@ public static class ResourceIdText
         }
         else if (text.Pieces[0] is string first && first.StartsWith("/", StringComparison.Ordinal))
         {
-            Value? subscription = null;
-            Value? group = null;
-            var kind = DeploymentScope.Tenant;
-            if (i + 1 < segments.Count && segments[i].Is("subscriptions") == true)
-            {
-                subscription = segments[i + 1].ToValue();
-                kind = DeploymentScope.Subscription;
-                i += 2;
-            }
-
-            if (i + 1 < segments.Count && segments[i].Is("resourceGroups") == true)
-            {
-                group = segments[i + 1].ToValue();
-                kind = DeploymentScope.ResourceGroup;
-                i += 2;
-            }
-
+            var (kind, subscription, group) = ResourceIds.ReadScope(segments, ref i);
             scope = new ResourceScope(kind, subscription, group);
         }
         else
@@ -84,26 +68,7 @@ public static class ResourceIdText
             return null;
         }
 
-        i++;
-        if (i >= segments.Count || segments[i].Text is not string ns || ns.IndexOf('.') < 0)
-        {
-            return null;
-        }
-
-        var type = ns;
-        var names = new List<Value>();
-        for (int j = i + 1; j < segments.Count; j += 2)
-        {
-            if (segments[j].Text is not string typeSegment || j + 1 >= segments.Count)
-            {
-                return null;
-            }
-
-            type += "/" + typeSegment;
-            names.Add(segments[j + 1].ToValue());
-        }
-
-        return names.Count == 0 ? null : new ResourceIdValue(type, names, scope, composite.Span);
+        return ResourceIds.ReadTypeAndNames(segments, i + 1, scope, composite.Span);
     }
 
     /// <summary>Whether a text is a GUID (client IDs, principal IDs and role definition names are).</summary>

@@ -11,7 +11,7 @@ namespace CmkLint.Cmk;
 /// or a resource ID built with <c>concat</c>), which can be split and compared without inventing the
 /// symbolic parts' text.
 /// </summary>
-public sealed class SymbolicText
+public sealed class SymbolicText : IResourceIdSegment
 {
     private SymbolicText(IReadOnlyList<object> pieces, SourceSpan span)
     {
@@ -28,6 +28,9 @@ public sealed class SymbolicText
     public string? Text => Pieces.Count == 0 ? string.Empty : Pieces.Count == 1 ? Pieces[0] as string : null;
 
     public bool IsEmpty => Pieces.Count == 0;
+
+    /// <inheritdoc/>
+    string? IResourceIdSegment.Literal => Text;
 
     /// <summary>A string value as pieces; null for values that are not strings (objects, unknowns).</summary>
     public static SymbolicText? From(Value? value)

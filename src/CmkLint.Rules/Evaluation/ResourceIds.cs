@@ -121,31 +121,16 @@ public static class ResourceIds
             return null;
         }
 
-        var parts = text.Trim('/').Split('/');
+        var segments = TextSegments(text, span);
         Value? subscription = current.SubscriptionId;
         Value? group = current.ResourceGroup;
         var kind = current.Kind;
         int i = 0;
-        if (text.StartsWith("/", StringComparison.Ordinal))
+        bool absolute = text.StartsWith("/", StringComparison.Ordinal);
+        if (absolute)
         {
-            kind = DeploymentScope.Tenant;
-            subscription = null;
-            group = null;
-            if (i + 1 < parts.Length && parts[i].Equals("subscriptions", StringComparison.OrdinalIgnoreCase))
-            {
-                subscription = new StringValue(parts[i + 1], span);
-                kind = DeploymentScope.Subscription;
-                i += 2;
-            }
-
-            if (i + 1 < parts.Length && parts[i].Equals("resourceGroups", StringComparison.OrdinalIgnoreCase))
-            {
-                group = new StringValue(parts[i + 1], span);
-                kind = DeploymentScope.ResourceGroup;
-                i += 2;
-            }
-
-            if (i >= parts.Length || !parts[i].Equals("providers", StringComparison.OrdinalIgnoreCase))
+            (kind, subscription, group) = ReadScope(segments, ref i);
+            if (i >= segments.Count || !Is(segments[i], "providers"))
             {
                 return null;
             }
@@ -153,32 +138,106 @@ public static class ResourceIds
             i++;
         }
 
-        // Provider namespace, then alternating type and name segments.
-        if (parts.Length - i < 3)
-        {
-            return null;
-        }
-
-        string ns = parts[i];
-        if (ns.IndexOf('.') < 0)
-        {
-            return null;
-        }
-
-        var typeBuilder = new System.Text.StringBuilder(ns);
-        var names = new List<Value>();
-        for (int j = i + 1; j + 1 < parts.Length; j += 2)
-        {
-            typeBuilder.Append('/').Append(parts[j]);
-            names.Add(new StringValue(parts[j + 1], span));
-        }
-
-        if ((parts.Length - i - 1) % 2 != 0 || names.Count == 0)
-        {
-            return null;
-        }
-
-        var scope = kind == current.Kind && text[0] != '/' ? current : new ResourceScope(kind, subscription, group);
-        return new ResourceIdValue(typeBuilder.ToString(), names, scope, span);
+        var scope = kind == current.Kind && !absolute ? current : new ResourceScope(kind, subscription, group);
+        return ReadTypeAndNames(segments, i, scope, span);
     }
+
+    /// <summary>A scope string, <c>/subscriptions/x</c> or <c>/subscriptions/x/resourceGroups/y</c> (slashes at the ends optional); null for anything else.</summary>
+    public static ResourceScope? ParseScope(string text, SourceSpan span)
+    {
+        var segments = TextSegments(text, span);
+        int i = 0;
+        var (kind, subscription, group) = ReadScope(segments, ref i);
+        return subscription is null || i != segments.Count ? null : new ResourceScope(kind, subscription, group);
+    }
+
+    /// <summary>
+    /// Reads <c>subscriptions/s</c> then <c>resourceGroups/g</c> (each optional) from <paramref name="i"/>, the
+    /// scope part of every resource ID, literal or symbolic; moves <paramref name="i"/> past them.
+    /// </summary>
+    public static (DeploymentScope Kind, Value? Subscription, Value? Group) ReadScope(IReadOnlyList<IResourceIdSegment> segments, ref int i)
+    {
+        var kind = DeploymentScope.Tenant;
+        Value? subscription = null;
+        Value? group = null;
+        if (i + 1 < segments.Count && Is(segments[i], "subscriptions"))
+        {
+            subscription = segments[i + 1].ToValue();
+            kind = DeploymentScope.Subscription;
+            i += 2;
+        }
+
+        if (i + 1 < segments.Count && Is(segments[i], "resourceGroups"))
+        {
+            group = segments[i + 1].ToValue();
+            kind = DeploymentScope.ResourceGroup;
+            i += 2;
+        }
+
+        return (kind, subscription, group);
+    }
+
+    /// <summary>Reads the provider namespace, then alternating type and name segments, from <paramref name="i"/> to the end; null when they do not make a resource type and its names.</summary>
+    public static ResourceIdValue? ReadTypeAndNames(IReadOnlyList<IResourceIdSegment> segments, int i, ResourceScope scope, SourceSpan span)
+    {
+        if (i >= segments.Count || segments[i].Literal is not string ns || ns.IndexOf('.') < 0)
+        {
+            return null;
+        }
+
+        var type = new System.Text.StringBuilder(ns);
+        var names = new List<Value>();
+        for (int j = i + 1; j < segments.Count; j += 2)
+        {
+            if (segments[j].Literal is not string typeSegment || j + 1 >= segments.Count)
+            {
+                return null;
+            }
+
+            type.Append('/').Append(typeSegment);
+            names.Add(segments[j + 1].ToValue());
+        }
+
+        return names.Count == 0 ? null : new ResourceIdValue(type.ToString(), names, scope, span);
+    }
+
+    private static bool Is(IResourceIdSegment segment, string text) => segment.Literal is string literal && literal.Equals(text, StringComparison.OrdinalIgnoreCase);
+
+    private static List<IResourceIdSegment> TextSegments(string text, SourceSpan span)
+    {
+        var parts = text.Trim('/').Split('/');
+        var segments = new List<IResourceIdSegment>(parts.Length);
+        foreach (var part in parts)
+        {
+            segments.Add(new TextSegment(part, span));
+        }
+
+        return segments;
+    }
+
+    /// <summary>A segment of an ID string: all of it is literal text.</summary>
+    private sealed class TextSegment : IResourceIdSegment
+    {
+        private readonly SourceSpan span;
+
+        public TextSegment(string text, SourceSpan span)
+        {
+            Literal = text;
+            this.span = span;
+        }
+
+        public string? Literal { get; }
+
+        public Value ToValue() => new StringValue(Literal!, span);
+    }
+}
+
+/// <summary>A piece of a resource ID between two slashes: literal text, or a value known only symbolically.</summary>
+public interface IResourceIdSegment
+{
+    /// <summary>The segment's text when it is literal; null when it is not.</summary>
+    string? Literal { get; }
+
+    /// <summary>The segment as a value (a name or a subscription/group of the ID).</summary>
+    Value ToValue();
 }
