@@ -8,7 +8,6 @@ using CmkLint.Engine;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 using CmkLint.Model;
-using CmkLint.Rules;
 using CmkLint.Text;
 
 namespace CmkLint.PreviousState;
