@@ -25,6 +25,20 @@ public static class CmkDiagnostics
         "cmk",
         "container-registry");
 
+    /// <summary>
+    /// A mistake in <c>cmklint.json</c> or the baseline (the analyzer's counterpart of the MSBuild task's
+    /// CMKMSB003): reported where it is, and the files it governs are not analysed until it is fixed.
+    /// </summary>
+    public static readonly DiagnosticDescriptor InvalidSettings = new(
+        "CMKAN001",
+        "Invalid CmkLint configuration or baseline",
+        "{0}",
+        "Configuration",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "cmklint.json or the baseline file cannot be read; CmkLint does not analyse the files it governs until it is fixed, as the CLI and the MSBuild task refuse to run with it.",
+        helpLinkUri: "https://github.com/cmklint/cmklint/blob/main/docs/analyzer.md#configuration");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Build();
 
     /// <summary>Every descriptor, in rule ID order.</summary>
@@ -73,6 +87,8 @@ public static class CmkDiagnostics
         {
             map[OnlyAtCreationFallback.Id] = Create(OnlyAtCreationFallback);
         }
+
+        map[InvalidSettings.Id] = InvalidSettings;
 
         return map;
     }
