@@ -70,8 +70,7 @@ internal sealed class ConfigurationFiles
         new(options, new AdditionalFileSystem(options.AdditionalFiles, cancellationToken));
 
     /// <summary>Whether the file is a configuration or baseline (never a template to analyse).</summary>
-    public bool IsSettingsFile(AdditionalText file) =>
-        ReferenceEquals(file, explicitConfiguration) || ReferenceEquals(file, explicitBaseline) || configurations.Contains(file) || baselines.Contains(file);
+    public bool IsSettingsFile(AdditionalText file) => Role(file) != FileRole.None;
 
     /// <summary>
     /// The settings for a source file (C# or template), or null when its configuration or baseline has
@@ -87,20 +86,27 @@ internal sealed class ConfigurationFiles
     }
 
     /// <summary>The mistakes in a configuration or baseline file (empty for any other file).</summary>
-    public IReadOnlyList<ConfigurationError> ErrorsIn(AdditionalText file)
+    public IReadOnlyList<ConfigurationError> ErrorsIn(AdditionalText file) => Role(file) switch
     {
-        if (configurations.Contains(file) || ReferenceEquals(file, explicitConfiguration))
+        FileRole.Configuration => ConfigurationIn(file).Errors,
+        FileRole.Baseline => BaselineIn(file).Errors,
+        _ => Array.Empty<ConfigurationError>(),
+    };
+
+    /// <summary>What a file is to CmkLint, by path (a file listed twice is the same file).</summary>
+    private FileRole Role(AdditionalText file)
+    {
+        string path = TemplateLoader.Normalize(file.Path);
+        if (SamePath(explicitConfiguration, path) || configurations.Exists(c => SamePath(c, path)))
         {
-            return ConfigurationIn(file).Errors;
+            return FileRole.Configuration;
         }
 
-        if (baselines.Contains(file) || ReferenceEquals(file, explicitBaseline))
-        {
-            return BaselineIn(file).Errors;
-        }
-
-        return Array.Empty<ConfigurationError>();
+        return SamePath(explicitBaseline, path) || baselines.Exists(b => SamePath(b, path)) ? FileRole.Baseline : FileRole.None;
     }
+
+    private static bool SamePath(AdditionalText? file, string normalizedPath) =>
+        file is not null && string.Equals(TemplateLoader.Normalize(file.Path), normalizedPath, StringComparison.Ordinal);
 
     private TemplateAnalysisSettings? Settings(AdditionalText? configurationFile, AdditionalText? baselineFile)
     {
@@ -158,6 +164,13 @@ internal sealed class ConfigurationFiles
         }
 
         return best;
+    }
+
+    private enum FileRole
+    {
+        None,
+        Configuration,
+        Baseline,
     }
 
     private sealed class ReadFile<T>
