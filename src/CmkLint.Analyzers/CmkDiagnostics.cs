@@ -11,28 +11,27 @@ namespace CmkLint.Analyzers;
 public static class CmkDiagnostics
 {
     /// <summary>
-    /// CMK007's update-call case is found by the C# lowering itself; until the engine's CMK007 rule
-    /// exists this descriptor (the wording of RULES.md) stands in for it, and the engine's wins after.
+    /// A mistake in <c>cmklint.json</c> or the baseline (the analyzer's counterpart of the MSBuild task's
+    /// CMKMSB003): reported where it is, and the files it governs are not analysed until it is fixed.
     /// </summary>
-    internal static readonly RuleDescriptor OnlyAtCreationFallback = new(
-        "CMK007",
-        "cmk-only-at-creation",
-        "A customer-managed key can only be enabled when the registry is created.",
-        "Encryption is enabled on a registry that already exists. Azure Container Registry accepts a customer-managed key only at creation; an update that sets encryption is rejected.",
-        Level.Error,
-        "7.5",
-        "security",
-        "cmk",
-        "container-registry");
+    public static readonly DiagnosticDescriptor InvalidSettings = new(
+        "CMKAN001",
+        "Invalid CmkLint configuration or baseline",
+        "{0}",
+        "Configuration",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "cmklint.json or the baseline file cannot be read; CmkLint does not analyse the files it governs until it is fixed, as the CLI and the MSBuild task refuse to run with it.",
+        helpLinkUri: "https://github.com/cmklint/cmklint/blob/main/docs/analyzer.md#configuration");
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = Build();
 
     /// <summary>Every descriptor, in rule ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = Sorted(ById.Values);
 
-    /// <summary>The engine descriptor of a rule ID (CMK007 falls back to <see cref="OnlyAtCreationFallback"/>).</summary>
+    /// <summary>The engine descriptor of a rule ID.</summary>
     public static RuleDescriptor Rule(string id) =>
-        RuleCatalog.Find(id) ?? (string.Equals(id, OnlyAtCreationFallback.Id, StringComparison.OrdinalIgnoreCase) ? OnlyAtCreationFallback : throw new ArgumentException("unknown rule " + id, nameof(id)));
+        RuleCatalog.Find(id) ?? throw new ArgumentException("unknown rule " + id, nameof(id));
 
     /// <summary>The Roslyn descriptor of a rule ID.</summary>
     public static DiagnosticDescriptor Get(string id) => ById[id];
@@ -69,10 +68,7 @@ public static class CmkDiagnostics
             map[rule.Id] = Create(rule);
         }
 
-        if (!map.ContainsKey(OnlyAtCreationFallback.Id))
-        {
-            map[OnlyAtCreationFallback.Id] = Create(OnlyAtCreationFallback);
-        }
+        map[InvalidSettings.Id] = InvalidSettings;
 
         return map;
     }

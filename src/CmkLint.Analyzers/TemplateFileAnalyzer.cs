@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
+using CmkLint.Workspace;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -12,7 +13,7 @@ namespace CmkLint.Analyzers;
 
 /// <summary>
 /// Runs the CmkLint engine on the project's Bicep, <c>.bicepparam</c> and ARM JSON additional files and
-/// reports each finding at its exact span in the file it points at.
+/// reports each finding at its exact span in the file it points at, with the project's <c>cmklint.json</c> and baseline applied.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
 public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
@@ -25,21 +26,27 @@ public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
+            var configurationFiles = ConfigurationFiles.Of(start.Options, start.CancellationToken);
             var templates = new List<AdditionalText>();
+            bool settingsFiles = false;
             foreach (var file in start.Options.AdditionalFiles)
             {
-                if (IsTemplateCandidate(file.Path))
+                if (configurationFiles.IsSettingsFile(file))
+                {
+                    settingsFiles = true;
+                }
+                else if (IsTemplateCandidate(file.Path))
                 {
                     templates.Add(file);
                 }
             }
 
-            if (templates.Count == 0)
+            if (templates.Count == 0 && !settingsFiles)
             {
                 return;
             }
 
-            var run = new TemplateRun(templates, start.Options, start.CancellationToken);
+            var run = new TemplateRun(templates, configurationFiles);
             start.RegisterAdditionalFileAction(fileContext => run.Report(fileContext));
         });
     }
@@ -59,38 +66,47 @@ public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// One engine run per compilation over every template, done on first need: a module or nested
-    /// template is analysed in its callers' contexts too, and the engine reports a finding once even
-    /// when two entry points reach it. Each additional file then reports the findings that point into it.
+    /// One engine run per configuration over the templates it governs, done on first need: a module or
+    /// nested template is analysed in its callers' contexts too, and the engine reports a finding once
+    /// even when two entry points reach it. Each additional file then reports the findings that point
+    /// into it; a configuration or baseline file reports its own mistakes.
     /// </summary>
     private sealed class TemplateRun
     {
-        private readonly AdditionalFileSystem fileSystem;
+        private readonly ConfigurationFiles configurationFiles;
         private readonly List<AdditionalText> templates;
         private readonly Lazy<Dictionary<string, List<Finding>>> findings;
 
-        public TemplateRun(List<AdditionalText> templates, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
+        public TemplateRun(List<AdditionalText> templates, ConfigurationFiles configurationFiles)
         {
             this.templates = templates;
-            fileSystem = new AdditionalFileSystem(analyzerOptions.AdditionalFiles, cancellationToken);
+            this.configurationFiles = configurationFiles;
             findings = new Lazy<Dictionary<string, List<Finding>>>(Analyze, LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        private AdditionalFileSystem FileSystem => configurationFiles.FileSystem;
 
         public void Report(AdditionalFileAnalysisContext context)
         {
             string key = TemplateLoader.Normalize(context.AdditionalFile.Path);
-            if (!fileSystem.Files.TryGetValue(key, out var owner) || !ReferenceEquals(owner, context.AdditionalFile))
-            {
-                return;
-            }
-
-            if (!findings.Value.TryGetValue(key, out var list))
+            if (!FileSystem.Files.TryGetValue(key, out var owner) || !ReferenceEquals(owner, context.AdditionalFile))
             {
                 return;
             }
 
             var text = context.AdditionalFile.GetText(context.CancellationToken);
             if (text is null)
+            {
+                return;
+            }
+
+            if (configurationFiles.IsSettingsFile(context.AdditionalFile))
+            {
+                ReportSettingsErrors(context, text);
+                return;
+            }
+
+            if (!findings.Value.TryGetValue(key, out var list))
             {
                 return;
             }
@@ -107,7 +123,7 @@ public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
                 var additional = new List<Location>();
                 foreach (var related in finding.Related)
                 {
-                    var relatedFile = related.Span.File is null ? null : fileSystem.Find(related.Span.File.Path);
+                    var relatedFile = related.Span.File is null ? null : FileSystem.Find(related.Span.File.Path);
                     var relatedText = relatedFile?.GetText(context.CancellationToken);
                     if (relatedFile is not null && relatedText is not null)
                     {
@@ -116,35 +132,78 @@ public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
                 }
 
                 var descriptor = CmkDiagnostics.Get(finding.RuleId);
-                var severity = severities.Override(finding.RuleId) ?? CmkDiagnostics.Severity(finding.Level);
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, additional, null, finding.Message));
+                bool inconclusive = finding.Kind == FindingKind.Inconclusive;
+
+                // .editorconfig's severity wins over cmklint.json's level, as the compiler does for C# files (docs/analyzer.md).
+                var severity = inconclusive ? DiagnosticSeverity.Info : severities.Override(finding.RuleId) ?? CmkDiagnostics.Severity(finding.Level);
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, additional, null, inconclusive ? "Inconclusive: " + finding.Message : finding.Message));
+            }
+        }
+
+        private void ReportSettingsErrors(AdditionalFileAnalysisContext context, SourceText text)
+        {
+            foreach (var error in configurationFiles.ErrorsIn(context.AdditionalFile))
+            {
+                // Errors about a file named in the configuration (a parameters file) are located where the configuration names it.
+                var location = string.Equals(TemplateLoader.Normalize(error.Path), TemplateLoader.Normalize(context.AdditionalFile.Path), StringComparison.Ordinal)
+                    ? LocationAt(context.AdditionalFile.Path, text, error.Line, error.Column)
+                    : Location.Create(context.AdditionalFile.Path, default, default);
+                context.ReportDiagnostic(Diagnostic.Create(CmkDiagnostics.InvalidSettings, location, error.Message));
             }
         }
 
         private Dictionary<string, List<Finding>> Analyze()
         {
-            // Roslyn already runs analyzers concurrently; the engine's own parallelism would compete with it.
-            var options = new LintOptions { FileSystem = fileSystem, Parallel = false };
-            var paths = new List<string>(templates.Count);
+            // One engine run per configuration (the nearest cmklint.json above each template, or the one CmkLintConfig names).
+            var groups = new Dictionary<TemplateAnalysisSettings, List<string>>();
             foreach (var t in templates)
             {
-                paths.Add(t.Path);
+                string path = TemplateLoader.Normalize(t.Path);
+                if (configurationFiles.For(path) is { } settings && settings.Selects(path))
+                {
+                    if (!groups.TryGetValue(settings, out var paths))
+                    {
+                        groups[settings] = paths = new List<string>();
+                    }
+
+                    paths.Add(path);
+                }
             }
 
-            var result = new LintEngine(options).Analyze(paths);
             var byFile = new Dictionary<string, List<Finding>>(StringComparer.Ordinal);
-            foreach (var finding in result.Findings)
+            foreach (var group in groups)
             {
-                string key = TemplateLoader.Normalize(finding.Path);
-                if (!byFile.TryGetValue(key, out var list))
+                // Roslyn already runs analyzers concurrently; the engine's own parallelism would compete with it.
+                var options = new LintOptions { FileSystem = FileSystem, Parallel = false, IncludeInconclusive = configurationFiles.IncludeInconclusive };
+                group.Key.ApplyTo(options, group.Value);
+                var result = new LintEngine(options).Analyze(group.Value);
+                group.Key.Accept(result.Findings);
+                foreach (var finding in result.Findings)
                 {
-                    byFile[key] = list = new List<Finding>();
-                }
+                    string key = TemplateLoader.Normalize(finding.Path);
+                    if (!byFile.TryGetValue(key, out var list))
+                    {
+                        byFile[key] = list = new List<Finding>();
+                    }
 
-                list.Add(finding);
+                    list.Add(finding);
+                }
             }
 
             return byFile;
+        }
+
+        private static Location LocationAt(string path, SourceText text, int line, int column)
+        {
+            if (line < 1 || line > text.Lines.Count)
+            {
+                return Location.Create(path, default, default);
+            }
+
+            var textLine = text.Lines[line - 1];
+            int start = Math.Min(textLine.Start + Math.Max(0, column - 1), textLine.End);
+            var textSpan = new TextSpan(start, 0);
+            return Location.Create(path, textSpan, text.Lines.GetLinePositionSpan(textSpan));
         }
 
         private static Location LocationOf(string path, SourceText text, CmkLint.Text.SourceSpan span)

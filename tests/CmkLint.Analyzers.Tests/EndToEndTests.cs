@@ -32,7 +32,7 @@ public sealed class EndToEndTests : IDisposable
         string repo = DescriptorTests.RepositoryRoot();
         string app = Path.Combine(root, "app");
         Directory.CreateDirectory(Path.Combine(app, "infra"));
-        string version = Pack(repo);
+        string version = Pack(repo, root);
         WriteProject(app, version, "\n    <!-- Listed here and found by the package's glob: it must still be analysed once. -->\n    <AdditionalFiles Include=\"infra/main.json\" />");
         File.Copy(Path.Combine(repo, "samples", "arm", "registry-standard-sku.json"), Path.Combine(app, "infra", "main.json"));
         WriteStubs(app, "AzureProvisioningCore.cs", "AzureProvisioning11.cs");
@@ -61,7 +61,7 @@ public sealed class EndToEndTests : IDisposable
         string repo = DescriptorTests.RepositoryRoot();
         string app = Path.Combine(root, "app");
         Directory.CreateDirectory(app);
-        string version = Pack(repo);
+        string version = Pack(repo, root);
         WriteProject(app, version, string.Empty);
         WriteStubs(app, "AzureProvisioningCore.cs", "AzureProvisioning11.cs", "Aspire.cs");
         string appHost = """
@@ -154,7 +154,7 @@ public sealed class EndToEndTests : IDisposable
     }
 
     /// <summary>Packs the analyzer into a local feed and points the throwaway projects at it; returns the package version.</summary>
-    private string Pack(string repo)
+    internal static string Pack(string repo, string root)
     {
         string feed = Path.Combine(root, "feed");
         string version = "0.0.1-e2e" + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
@@ -173,12 +173,12 @@ public sealed class EndToEndTests : IDisposable
         return version;
     }
 
-    private static void WriteProject(string app, string version, string extraItems) =>
+    internal static void WriteProject(string app, string version, string extraItems, string extraProperties = "") =>
         File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
+                <Nullable>enable</Nullable>{extraProperties}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="CmkLint.Analyzers" Version="{version}" PrivateAssets="all" />{extraItems}
@@ -225,7 +225,7 @@ public sealed class EndToEndTests : IDisposable
         return count;
     }
 
-    private static (int ExitCode, string Output) Run(string workingDirectory, string arguments, string? packages = null)
+    internal static (int ExitCode, string Output) Run(string workingDirectory, string arguments, string? packages = null)
     {
         var start = new ProcessStartInfo("dotnet", arguments)
         {

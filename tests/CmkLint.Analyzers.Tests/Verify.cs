@@ -102,6 +102,45 @@ public static class Verify
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// An analyzer over C# sources and additional files (markup in both), with analyzer config files
+    /// (<c>.editorconfig</c>, a global config carrying <c>build_property.*</c>) and the expected diagnostics.
+    /// </summary>
+    public static Task ConfiguredAsync<TAnalyzer>(Sdk? sdk, (string Path, string Markup)[] sources, (string Path, string Markup)[] additionalFiles, (string Path, string Text)[] analyzerConfigs, params DiagnosticResult[] expected)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        {
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+        test.TestState.Sources.Add(("/src/Program.cs", "internal static class Program { }"));
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        if (sdk is { } family)
+        {
+            foreach (var stub in Stubs(family))
+            {
+                test.TestState.Sources.Add(stub);
+            }
+        }
+
+        foreach (var file in additionalFiles)
+        {
+            test.TestState.AdditionalFiles.Add(file);
+        }
+
+        foreach (var config in analyzerConfigs)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(config);
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>A code fix: <paramref name="markup"/> has the diagnostic, <paramref name="fixedSource"/> is the result; <paramref name="remaining"/> are other findings present before and after.</summary>
     public static Task FixAsync(Sdk sdk, string markup, string fixedSource, params DiagnosticResult[] remaining)
     {

@@ -3,10 +3,9 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CmkLint.Diagnostics;
-using CmkLint.Evaluation;
-using CmkLint.Graph;
-using CmkLint.Rules;
+using CmkLint.Engine;
 using CmkLint.Text;
+using CmkLint.Workspace;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,7 +16,7 @@ namespace CmkLint.Analyzers.CSharp;
 /// <summary>
 /// CMK findings in C# infrastructure code (Azure.Provisioning, Azure.ResourceManager, Pulumi Azure Native):
 /// each method's statements are lowered in program order (following calls within the compilation) to the
-/// template model and the engine's rules run on it; messages use the SDK's property names. Compilations that reference none of those SDKs register nothing.
+/// template model and the engine's rules run on it (<see cref="TemplateAnalysis"/>: the file path's rule pass, levels, cmklint.json and baseline); messages use the SDK's property names. Compilations that reference none of those SDKs register nothing.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class InfrastructureCodeAnalyzer : DiagnosticAnalyzer
@@ -37,7 +36,8 @@ public sealed class InfrastructureCodeAnalyzer : DiagnosticAnalyzer
 
             // One finding is reported once even when several blocks see it (a factory method read from each caller).
             var reported = new ConcurrentDictionary<(string Id, SyntaxTree Tree, TextSpan Span), byte>();
-            start.RegisterOperationBlockAction(block => Analyze(block, reported));
+            var configurationFiles = ConfigurationFiles.Of(start.Options, start.CancellationToken);
+            start.RegisterOperationBlockAction(block => Analyze(block, configurationFiles, reported));
         });
     }
 
@@ -55,7 +55,7 @@ public sealed class InfrastructureCodeAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static void Analyze(OperationBlockAnalysisContext context, ConcurrentDictionary<(string Id, SyntaxTree Tree, TextSpan Span), byte> reported)
+    private static void Analyze(OperationBlockAnalysisContext context, ConfigurationFiles configurationFiles, ConcurrentDictionary<(string Id, SyntaxTree Tree, TextSpan Span), byte> reported)
     {
         if (context.OperationBlocks.IsEmpty)
         {
@@ -69,13 +69,28 @@ public sealed class InfrastructureCodeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var finding in Run(template))
+        // A broken cmklint.json or baseline is reported on that file (TemplateFileAnalyzer); nothing it governs is analysed.
+        var settings = configurationFiles.For(template.File.Path);
+        if (settings is null)
         {
-            Report(context, reported, lowering, finding.RuleId, finding.Span, SdkVocabulary.Phrase(finding.Message, lowering.Family), CmkDiagnostics.Severity(finding.Level), finding.Related);
+            return;
+        }
+
+        var options = new LintOptions { Parallel = false, IncludeInconclusive = configurationFiles.IncludeInconclusive };
+        foreach (var finding in new TemplateAnalysis(options, settings).Analyze(template))
+        {
+            if (finding.IsSuppressed)
+            {
+                continue;
+            }
+
+            bool inconclusive = finding.Kind == FindingKind.Inconclusive;
+            string message = SdkVocabulary.Phrase(finding.Message, lowering.Family);
+            Report(context, reported, lowering, finding.RuleId, finding.Span, inconclusive ? "Inconclusive: " + message : message, inconclusive ? DiagnosticSeverity.Info : CmkDiagnostics.Severity(finding.Level), finding.Related);
         }
     }
 
-    private static void Report(OperationBlockAnalysisContext context, ConcurrentDictionary<(string Id, SyntaxTree Tree, TextSpan Span), byte> reported, InfrastructureLowering lowering, string id, SourceSpan span, string message, DiagnosticSeverity? severity, IEnumerable<RelatedLocation> related)
+    private static void Report(OperationBlockAnalysisContext context, ConcurrentDictionary<(string Id, SyntaxTree Tree, TextSpan Span), byte> reported, InfrastructureLowering lowering, string id, SourceSpan span, string message, DiagnosticSeverity severity, IEnumerable<RelatedLocation> related)
     {
         var tree = lowering.TreeOf(span.File);
         if (tree is null)
@@ -99,28 +114,6 @@ public sealed class InfrastructureCodeAnalyzer : DiagnosticAnalyzer
         }
 
         var descriptor = CmkDiagnostics.Get(id);
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(tree, textSpan), severity ?? descriptor.DefaultSeverity, additional, null, message));
-    }
-
-    /// <summary>The engine's rules on one lowered template: violations only, one per fingerprint.</summary>
-    internal static List<Finding> Run(CmkLint.Model.Template template)
-    {
-        var options = new EvaluationOptions();
-        var graph = GraphBuilder.Build(template, null, null, options);
-        var context = new RuleContext(graph, options);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var findings = new List<Finding>();
-        foreach (var rule in RuleCatalog.Rules)
-        {
-            foreach (var finding in rule.Analyze(context))
-            {
-                if (finding.Kind == FindingKind.Violation && seen.Add(finding.Fingerprint))
-                {
-                    findings.Add(finding);
-                }
-            }
-        }
-
-        return findings;
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(tree, textSpan), severity, additional, null, message));
     }
 }

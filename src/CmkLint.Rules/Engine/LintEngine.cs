@@ -105,7 +105,7 @@ public sealed class LintEngine
             all[i] = loader.ModuleCache.Relocate(all[i]);
         }
 
-        return new LintResult(Finish(all, loader), analysed, comparisonErrors) { EvaluationSteps = stepsByFile };
+        return new LintResult(Finish(all, LoadedTemplates(loader)), analysed, comparisonErrors) { EvaluationSteps = stepsByFile };
     }
 
     /// <summary>
@@ -186,24 +186,32 @@ public sealed class LintEngine
             }
 
             steps = meter.Steps;
-            if (meter.CheckTime())
-            {
-                // Findings of a cut analysis may rest on resources never instantiated: only the budget note is kept.
-                findings.Clear();
-                var file = result.Template?.File;
-                findings.Add(InputDiagnostics.OutOfTime(TemplateLoader.DisplayPath(path), file is null ? SourceSpan.None : new SourceSpan(file, 0, 0), meter.Limits.FileSeconds));
-            }
-
-            findings.AddRange(meter.Diagnostics);
+            CloseMeter(path, result.Template?.File, findings, meter);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // The engine must not throw on input: an exception here is a bug, reported as such.
-            findings.Add(InputDiagnostics.Unreadable(TemplateLoader.DisplayPath(path), "internal error while analysing the file (please report it): " + e.GetType().Name + ": " + e.Message));
+            findings.Add(InternalError(path, e));
         }
 
         return findings;
     }
+
+    /// <summary>The end of one file's metered analysis: past its time only the budget note is kept, then the meter's CMK901s.</summary>
+    internal static void CloseMeter(string path, SourceFile? file, List<Finding> findings, BudgetMeter meter)
+    {
+        if (meter.CheckTime())
+        {
+            // Findings of a cut analysis may rest on resources never instantiated: only the budget note is kept.
+            findings.Clear();
+            findings.Add(InputDiagnostics.OutOfTime(TemplateLoader.DisplayPath(path), file is null ? SourceSpan.None : new SourceSpan(file, 0, 0), meter.Limits.FileSeconds));
+        }
+
+        findings.AddRange(meter.Diagnostics);
+    }
+
+    /// <summary>The engine must not throw on input: an exception while analysing a file is a bug, reported as such.</summary>
+    internal static Finding InternalError(string path, Exception e) =>
+        InputDiagnostics.Unreadable(TemplateLoader.DisplayPath(path), "internal error while analysing the file (please report it): " + e.GetType().Name + ": " + e.Message);
 
     /// <summary>The template with its defaults, then with each parameters file that belongs to it (explicit, else by convention).</summary>
     private IEnumerable<(IReadOnlyDictionary<string, Expr>? Values, string? Source)> EntryPoints(string templatePath, TemplateLoader loader, List<Finding> findings)
@@ -267,7 +275,8 @@ public sealed class LintEngine
         }
     }
 
-    private void RunEntry(string templatePath, Template template, IReadOnlyDictionary<string, Expr>? values, string? source, List<Finding> findings, BudgetMeter meter)
+    /// <summary>One entry point: the rule pass on its graph, the allowed-value variants and the previous-state comparisons.</summary>
+    internal void RunEntry(string templatePath, Template template, IReadOnlyDictionary<string, Expr>? values, string? source, List<Finding> findings, BudgetMeter meter)
     {
         var evaluation = new EvaluationOptions { Now = options.Now, Meter = meter };
         var graph = GraphBuilder.Build(template, values, source, evaluation);
@@ -399,18 +408,23 @@ public sealed class LintEngine
         }
     }
 
-    /// <summary>One finding per fingerprint, suppressions applied, levels set, sorted by path, line and column.</summary>
-    private List<Finding> Finish(List<Finding> all, TemplateLoader loader)
+    private static IEnumerable<Template> LoadedTemplates(TemplateLoader loader)
     {
-        var suppressions = new Dictionary<string, List<Suppression>>(StringComparer.Ordinal);
         foreach (var loaded in loader.Loaded)
         {
-            var template = loaded.Value.Template;
-            if (template is null)
+            if (loaded.Value.Template is { } template)
             {
-                continue;
+                yield return template;
             }
+        }
+    }
 
+    /// <summary>One finding per fingerprint, the in-source suppressions of <paramref name="templates"/> applied, levels set, sorted by path, line and column.</summary>
+    internal List<Finding> Finish(List<Finding> all, IEnumerable<Template> templates)
+    {
+        var suppressions = new Dictionary<string, List<Suppression>>(StringComparer.Ordinal);
+        foreach (var template in templates)
+        {
             foreach (var s in AllSuppressions(template))
             {
                 string key = s.Scope.File?.Path ?? string.Empty;
