@@ -18,6 +18,9 @@ namespace CmkLint.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp, LanguageNames.VisualBasic)]
 public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The engine's front ends, asked which additional files are templates.</summary>
+    private static readonly IReadOnlyList<ITemplateFrontEnd> FrontEnds = LintEngine.DefaultFrontEnds();
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => CmkDiagnostics.All;
 
     public override void Initialize(AnalysisContext context)
@@ -54,7 +57,7 @@ public sealed class TemplateFileAnalyzer : DiagnosticAnalyzer
     /// <summary>Whether a front end of the engine reads this path (ARM JSON today; Bicep once its front end is registered).</summary>
     internal static bool IsTemplateCandidate(string path)
     {
-        foreach (var frontEnd in LintEngine.FrontEnds)
+        foreach (var frontEnd in FrontEnds)
         {
             if (frontEnd.Handles(path))
             {

@@ -3,12 +3,10 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Reflection;
-using CmkLint.Configuration;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
-using CmkLint.PreviousState;
 using CmkLint.Reporting;
-using CmkLint.Text;
+using CmkLint.Workspace;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -39,8 +37,11 @@ public sealed class LintTemplates : Task
     /// <summary>Warnings fail the build too.</summary>
     public bool TreatWarningsAsErrors { get; set; }
 
-    /// <summary>A <c>cmklint.json</c> to apply (empty: none); the targets pass the nearest one above the project.</summary>
+    /// <summary>A <c>cmklint.json</c> to apply instead of the nearest one above the templates (empty: that one, as the CLI finds it).</summary>
     public string? ConfigFile { get; set; }
+
+    /// <summary>A baseline written by <c>cmklint --write-baseline</c> whose findings are accepted (empty: none).</summary>
+    public string? Baseline { get; set; }
 
     /// <summary>Where to write a SARIF 2.1.0 log of the run (empty: none).</summary>
     public string? SarifFile { get; set; }
@@ -57,7 +58,7 @@ public sealed class LintTemplates : Task
     /// <summary>An exported deployed state (<c>az acr show</c>, <c>az resource list</c>, ARM export) to compare with (empty: none).</summary>
     public string? Deployed { get; set; }
 
-    /// <summary>The folder git runs in for <see cref="Previous"/> (the targets pass the project folder).</summary>
+    /// <summary>The folder relative settings (<see cref="Baseline"/>, <see cref="Deployed"/>) are resolved from (the targets pass the project folder).</summary>
     public string? RepositoryDirectory { get; set; }
 
     [Output]
@@ -82,29 +83,27 @@ public sealed class LintTemplates : Task
 
         var clock = Stopwatch.StartNew();
         var policy = new FailPolicy(failLevel, TreatWarningsAsErrors);
-        var options = new LintOptions { IncludeInconclusive = IncludeInconclusive };
-        if (Now is { } now)
+        var workspace = LintWorkspace.Open(Request());
+        foreach (var diagnostic in workspace.Diagnostics)
         {
-            options.Now = now;
+            LogInputProblem(diagnostic);
         }
 
-        if (!TryReadConfiguration(out var configuration))
-        {
-            return false;
-        }
-
-        if (!TryAddPreviousStates(options))
+        if (workspace.HasErrors)
         {
             return false;
         }
 
-        var paths = CollectPaths(options, configuration);
+        if (workspace.ConfigurationPath is string configuration)
+        {
+            Log.LogMessage(MessageImportance.Normal, $"CmkLint: using configuration {Path.GetFullPath(configuration)}");
+        }
+
         LogEngineLocation();
-
-        LintResult result;
+        WorkspaceResult result;
         try
         {
-            result = new LintEngine(options).Analyze(paths);
+            result = workspace.Analyze();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -113,93 +112,83 @@ public sealed class LintTemplates : Task
             return false;
         }
 
-        configuration?.ApplySuppressions(result.Findings);
         int notes = 0;
         foreach (var finding in result.Findings)
         {
             Report(finding, policy, ref notes);
         }
 
-        FilesAnalyzed = result.FilesAnalyzed;
-        Log.LogMessage(MessageImportance.Normal, $"CmkLint: {result.FilesAnalyzed} template(s) analysed: {ErrorCount} error(s), {WarningCount} warning(s), {notes} message(s); fail level {policy}.");
+        FilesAnalyzed = result.Lint.FilesAnalyzed;
+        Log.LogMessage(MessageImportance.Normal, $"CmkLint: {FilesAnalyzed} template(s) analysed: {ErrorCount} error(s), {WarningCount} warning(s), {notes} message(s); fail level {policy}.");
         WriteSarif(result, clock.Elapsed);
         return !Log.HasLoggedErrors;
     }
 
-    /// <summary>A previous state that cannot be read fails the check with its reason, never silently passes.</summary>
-    private bool TryAddPreviousStates(LintOptions options)
+    /// <summary>Items and properties as a workspace request: the workspace finds the configuration, roots and previous states as for the CLI.</summary>
+    private WorkspaceRequest Request()
     {
-        if (!string.IsNullOrWhiteSpace(Previous))
+        var options = new LintOptions { IncludeInconclusive = IncludeInconclusive };
+        if (Now is { } now)
         {
-            options.Previous.Add(PreviousStateSource.GitRevision(Previous!, string.IsNullOrWhiteSpace(RepositoryDirectory) ? null : RepositoryDirectory));
+            options.Now = now;
         }
 
-        if (!string.IsNullOrWhiteSpace(Deployed))
+        var request = new WorkspaceRequest
         {
-            options.Previous.Add(PreviousStateSource.DeployedExport(Deployed!));
+            Options = options,
+            ConfigurationPath = Setting(ConfigFile),
+            BaselinePath = Setting(Baseline),
+            SourceRoot = Setting(SourceRoot),
+            PreviousRevision = Setting(Previous),
+            DeployedExport = Setting(Deployed),
+        };
+        if (Setting(RepositoryDirectory) is string directory)
+        {
+            request.WorkingDirectory = directory;
         }
 
-        foreach (var source in options.Previous)
-        {
-            if (source.Open() is string error)
-            {
-                Log.LogError(null, PreviousStateCode, null, null, 0, 0, 0, 0, "CmkLint previous state: " + error);
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private List<string> CollectPaths(LintOptions options, LintConfiguration? configuration)
-    {
-        if (configuration is not null)
-        {
-            foreach (var pair in configuration.Levels)
-            {
-                options.Levels[pair.Key] = pair.Value;
-            }
-
-            options.Budgets = configuration.Budgets;
-        }
-
-        var paths = new List<string>(Templates.Length);
-        int unread = 0;
         foreach (var item in Templates)
         {
             string path = FullPath(item);
-            if (!IsReadByEngine(path))
-            {
-                unread++;
-                continue;
-            }
 
             // As in the CLI: include/exclude filter the files found by globbing, not the ones the project lists itself.
-            if (configuration is not null && IsDiscovered(item)
-                && ((configuration.Include.Count > 0 && !configuration.Matches(configuration.Include, path)) || configuration.Matches(configuration.Exclude, path)))
-            {
-                continue;
-            }
-
-            paths.Add(path);
+            (IsDiscovered(item) ? request.DiscoveredFiles : request.Files).Add(path);
             string parameters = item.GetMetadata("Parameters");
             if (!string.IsNullOrWhiteSpace(parameters))
             {
-                options.ParameterFiles[TemplateLoader.Normalize(path)] = ResolveFromProject(item, parameters.Trim());
-            }
-            else if (configuration?.ParameterFileFor(path) is string configured)
-            {
-                options.ParameterFiles[TemplateLoader.Normalize(path)] = configured;
+                request.ParameterFiles[path] = ResolveFromProject(item, parameters.Trim());
             }
         }
 
-        if (unread > 0)
+        return request;
+    }
+
+    private static string? Setting(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
+
+    /// <summary>Problems with the task's inputs, each under its code; configuration and baseline mistakes at their line and column.</summary>
+    private void LogInputProblem(WorkspaceDiagnostic diagnostic)
+    {
+        if (!diagnostic.IsError)
         {
-            // Until a front end for them is registered (LintEngine.FrontEnds), say so rather than pass silently.
-            Log.LogMessage(MessageImportance.Normal, $"CmkLint: {unread} item(s) not analysed: no front end reads them in this version.");
+            Log.LogMessage(MessageImportance.Normal, "CmkLint: " + diagnostic.Message);
+            return;
         }
 
-        return paths;
+        string code = diagnostic.Input switch
+        {
+            WorkspaceInput.Configuration or WorkspaceInput.Baseline => ConfigurationCode,
+            WorkspaceInput.PreviousState => PreviousStateCode,
+            _ => InvalidSettingCode,
+        };
+        string prefix = diagnostic.Input switch
+        {
+            WorkspaceInput.Configuration => "CmkLint configuration: ",
+            WorkspaceInput.Baseline => "CmkLint baseline: ",
+            WorkspaceInput.PreviousState => "CmkLint previous state: ",
+            _ => "CmkLint: ",
+        };
+        string? file = diagnostic.Path is null ? null : Path.GetFullPath(diagnostic.Path);
+        Log.LogError(null, code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, file is null ? prefix + diagnostic.Message : diagnostic.Message, Array.Empty<object>());
     }
 
     private static bool IsDiscovered(ITaskItem item) => string.Equals(item.GetMetadata("CmkLintDiscovered"), "true", StringComparison.OrdinalIgnoreCase);
@@ -215,51 +204,6 @@ public sealed class LintTemplates : Task
     {
         string full = item.GetMetadata("FullPath");
         return string.IsNullOrEmpty(full) ? Path.GetFullPath(item.ItemSpec) : full;
-    }
-
-    private static bool IsReadByEngine(string path)
-    {
-        foreach (var frontEnd in LintEngine.FrontEnds)
-        {
-            if (frontEnd.Handles(path))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Reads <see cref="ConfigFile"/> strictly, as the CLI does: a mistake in it is an error at its line and column.</summary>
-    private bool TryReadConfiguration(out LintConfiguration? configuration)
-    {
-        configuration = null;
-        if (string.IsNullOrWhiteSpace(ConfigFile))
-        {
-            return true;
-        }
-
-        string path = Path.GetFullPath(ConfigFile!.Trim());
-        if (!File.Exists(path))
-        {
-            Log.LogError(null, ConfigurationCode, null, null, 0, 0, 0, 0, $"CmkLintConfig names '{path}', which does not exist.");
-            return false;
-        }
-
-        var errors = new List<ConfigurationError>();
-        configuration = ConfigurationReader.Read(path, PhysicalFileSystem.Instance, errors);
-        foreach (var error in errors)
-        {
-            Log.LogError(null, ConfigurationCode, null, Path.GetFullPath(error.Path), error.Line, error.Column, 0, 0, error.Message, Array.Empty<object>());
-        }
-
-        if (configuration is null)
-        {
-            return false;
-        }
-
-        Log.LogMessage(MessageImportance.Normal, $"CmkLint: using configuration {path}");
-        return true;
     }
 
     private void Report(Finding finding, FailPolicy policy, ref int notes)
@@ -316,7 +260,7 @@ public sealed class LintTemplates : Task
         }
     }
 
-    private void WriteSarif(LintResult result, TimeSpan elapsed)
+    private void WriteSarif(WorkspaceResult result, TimeSpan elapsed)
     {
         if (string.IsNullOrWhiteSpace(SarifFile))
         {
@@ -324,8 +268,7 @@ public sealed class LintTemplates : Task
         }
 
         string path = Path.GetFullPath(SarifFile!.Trim());
-        string root = string.IsNullOrWhiteSpace(SourceRoot) ? RepositoryRoot(Directory.GetCurrentDirectory()) : Path.GetFullPath(SourceRoot!.Trim());
-        var run = new ReportRun(result.Findings, result.FilesAnalyzed, elapsed, new ToolInfo("cmklint", ToolVersion(), InformationUri), root);
+        var run = new ReportRun(result.Findings, result.Lint.FilesAnalyzed, elapsed, new ToolInfo("cmklint", ToolVersion(), InformationUri), result.RepositoryRoot);
         try
         {
             string? folder = Path.GetDirectoryName(path);
@@ -342,21 +285,6 @@ public sealed class LintTemplates : Task
         {
             Log.LogError(null, SarifCode, null, null, 0, 0, 0, 0, $"Cannot write the SARIF file '{path}': {e.Message}");
         }
-    }
-
-    /// <summary>The nearest folder with <c>.git</c> (SARIF URIs are repository-relative, as the CLI writes them), else the start folder.</summary>
-    private static string RepositoryRoot(string start)
-    {
-        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-        {
-            string git = Path.Combine(folder.FullName, ".git");
-            if (Directory.Exists(git) || File.Exists(git))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return start;
     }
 
     private static string ToolVersion() =>

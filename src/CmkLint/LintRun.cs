@@ -2,17 +2,14 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using CmkLint.Cli.Discovery;
 using CmkLint.Configuration;
-using CmkLint.Diagnostics;
 using CmkLint.Engine;
-using CmkLint.PreviousState;
 using CmkLint.Reporting;
-using CmkLint.Text;
+using CmkLint.Workspace;
 
 namespace CmkLint.Cli;
 
-/// <summary>One invocation of cmklint: configuration, discovery, the engine, suppressions, the report and the exit code.</summary>
+/// <summary>One invocation of cmklint: arguments to a workspace request, the report, the exit code (the workspace does the rest, as for every channel).</summary>
 internal static class LintRun
 {
     /// <summary>Where the project lives (SARIF <c>informationUri</c>).</summary>
@@ -21,41 +18,36 @@ internal static class LintRun
     public static int Execute(LintSettings settings, CliConsole console)
     {
         var clock = Stopwatch.StartNew();
-        string cwd = Directory.GetCurrentDirectory();
-
-        // Configuration: --config, else the nearest cmklint.json.
-        LintConfiguration? configuration = null;
-        string? configPath = settings.Config;
-        if (configPath is not null && !File.Exists(configPath))
-        {
-            return Usage(console, $"configuration file not found: {configPath}");
-        }
-
-        configPath ??= ConfigurationReader.Find(cwd);
-        if (configPath is not null)
-        {
-            var errors = new List<ConfigurationError>();
-            configuration = ConfigurationReader.Read(TemplateLoader.DisplayPath(Path.GetFullPath(configPath)), PhysicalFileSystem.Instance, errors);
-            if (configuration is null)
-            {
-                return ConfigurationErrors(console, "invalid configuration", errors);
-            }
-
-            if (settings.Verbose)
-            {
-                console.Error.WriteLine($"cmklint: using configuration {configPath}");
-            }
-        }
-
-        // The analysis root: a cmklint.json found beside the paths belongs to them (its parameters files too); one given with --config does not.
-        string? foundConfiguration = settings.Config is null && configPath is not null ? Path.GetDirectoryName(Path.GetFullPath(configPath)) : null;
-        string? analysisRoot = AnalysisRoot.Of(settings.Paths, cwd, settings.Root, foundConfiguration, out var rootError);
-        if (analysisRoot is null)
-        {
-            return Usage(console, rootError ?? "cannot determine the analysis root; set one with --root");
-        }
-
         var selection = Commands.RuleSelection.Parse(settings.Select, settings.Ignore);
+        var request = new WorkspaceRequest
+        {
+            ConfigurationPath = settings.Config,
+            BaselinePath = settings.Baseline,
+            AnalysisRoot = settings.Root,
+            ParametersFile = settings.Parameters,
+            PreviousRevision = settings.Previous,
+            DeployedExport = settings.Deployed,
+            IgnoreInlineSuppressions = settings.NoInlineSuppressions,
+            ConfigurationOnly = settings.ShowConfig || selection.Error is not null,
+
+            // Inconclusive checks are always kept by the engine and counted here (UndecidedChecks).
+            Options = new LintOptions { IncludeInconclusive = true },
+        };
+        request.Paths.AddRange(settings.Paths);
+        request.ReadOnlyRoots.AddRange(settings.BicepCaches);
+        selection.Apply(request.Levels);
+
+        var workspace = LintWorkspace.Open(request);
+        if (workspace.HasErrors)
+        {
+            return InputErrors(console, workspace.Diagnostics);
+        }
+
+        if (settings.Verbose && workspace.ConfigurationPath is not null)
+        {
+            console.Error.WriteLine($"cmklint: using configuration {workspace.ConfigurationPath}");
+        }
+
         if (selection.Error is not null)
         {
             return Usage(console, selection.Error);
@@ -63,146 +55,30 @@ internal static class LintRun
 
         if (settings.ShowConfig)
         {
-            Commands.ShowConfig.Write(console.Out, settings, configuration, selection);
+            Commands.ShowConfig.Write(console.Out, settings, workspace.Configuration, selection);
             return CmkLintCommand.ExitClean;
-        }
-
-        Baseline? baseline = null;
-        if (settings.Baseline is not null)
-        {
-            if (!File.Exists(settings.Baseline))
-            {
-                return Usage(console, $"baseline file not found: {settings.Baseline} (create one with --write-baseline)");
-            }
-
-            var errors = new List<ConfigurationError>();
-            baseline = Baseline.Read(settings.Baseline, PhysicalFileSystem.Instance, errors);
-            if (baseline is null)
-            {
-                return ConfigurationErrors(console, "invalid baseline", errors);
-            }
-        }
-
-        // Files.
-        var loader = new TemplateLoader(new LintOptions(), LintEngine.FrontEnds);
-        var discovery = new FileDiscovery(loader.CanRead, configuration, GitWorkTree.TrackedFiles(analysisRoot));
-        var inputs = settings.Paths.Count > 0 ? settings.Paths : new[] { "." };
-        foreach (var input in inputs)
-        {
-            discovery.Add(input);
         }
 
         if (!settings.Quiet)
         {
-            foreach (var notice in discovery.Notices)
+            foreach (var notice in workspace.Diagnostics)
             {
-                console.Error.WriteLine("cmklint: " + notice);
-            }
-        }
-
-        if (discovery.Errors.Count > 0)
-        {
-            foreach (var error in discovery.Errors)
-            {
-                console.Error.WriteLine("cmklint: " + error);
-            }
-
-            return CmkLintCommand.ExitUsageOrInternal;
-        }
-
-        // Inconclusive checks are always kept by the engine and counted here (UndecidedChecks).
-        var options = new LintOptions { IncludeInconclusive = true };
-        // The Bicep module cache (~/.bicep) is outside the repository but written by `bicep restore`, not by the pull
-        // request: it is the one extra folder the engine may read, with those the command line names (--bicep-cache).
-        // A cacheRootDirectory that bicepconfig.json (pull-request content) points elsewhere is refused like any path.
-        var cacheRoots = new List<string>();
-        if (options.BicepHomeDirectory is string home)
-        {
-            cacheRoots.Add(Path.Combine(home, ".bicep"));
-        }
-
-        foreach (string cache in settings.BicepCaches)
-        {
-            cacheRoots.Add(Path.GetFullPath(Path.Combine(cwd, cache)));
-        }
-
-        options.FileSystem = new ConfinedFileSystem(analysisRoot, cacheRoots.ToArray()) { MaxFileBytes = options.MaxFileBytes };
-        if (configuration is not null)
-        {
-            foreach (var pair in configuration.Levels)
-            {
-                options.Levels[pair.Key] = pair.Value;
-            }
-
-            options.Budgets = configuration.Budgets;
-
-            foreach (var file in discovery.Files)
-            {
-                if (configuration.ParameterFileFor(file) is string parameters)
-                {
-                    options.ParameterFiles[file] = parameters;
-                }
-            }
-        }
-
-        selection.Apply(options.Levels);
-        if (settings.Parameters is not null)
-        {
-            if (discovery.ExplicitFiles.Count != 1 || settings.Paths.Count != 1)
-            {
-                return Usage(console, "--parameters applies to exactly one template file given on the command line (for several, map them under 'parameters' in cmklint.json)");
-            }
-
-            if (!File.Exists(settings.Parameters))
-            {
-                return Usage(console, $"parameters file not found: {settings.Parameters}");
-            }
-
-            options.ParameterFiles[discovery.ExplicitFiles[0]] = Path.GetFullPath(settings.Parameters);
-        }
-
-        // Previous states: a revision or export that cannot be read is a usage error, not a silent pass.
-        if (settings.Previous is not null)
-        {
-            options.Previous.Add(PreviousStateSource.GitRevision(settings.Previous, analysisRoot));
-        }
-
-        if (settings.Deployed is not null)
-        {
-            options.Previous.Add(PreviousStateSource.DeployedExport(settings.Deployed));
-        }
-
-        foreach (var source in options.Previous)
-        {
-            if (source.Open() is string comparisonError)
-            {
-                return Usage(console, comparisonError);
+                console.Error.WriteLine("cmklint: " + notice.Message);
             }
         }
 
         // Analysis (the engine reads, parses and analyses on all cores).
-        LintResult result;
-        using (new ProgressIndicator(console.RawError, console.ErrorIsTerminal && !settings.Quiet, discovery.Files.Count))
+        WorkspaceResult analysed;
+        using (new ProgressIndicator(console.RawError, console.ErrorIsTerminal && !settings.Quiet, workspace.Files.Count))
         {
-            result = new LintEngine(options).Analyze(discovery.Files);
+            analysed = workspace.Analyze();
         }
 
-        int undecided;
-        (result, undecided) = Commands.UndecidedChecks.Split(result, settings.IncludeInconclusive);
-        string root = SourceRoot(cwd);
-        if (settings.NoInlineSuppressions)
+        var (result, undecided) = Commands.UndecidedChecks.Split(analysed.Lint, settings.IncludeInconclusive);
+        string root = workspace.RepositoryRoot;
+        if (analysed.StaleBaselineEntries is int stale && stale > 0 && settings.Verbose)
         {
-            InlineSuppressions.Ignore(result.Findings);
-        }
-
-        configuration?.ApplySuppressions(result.Findings);
-        if (baseline is not null)
-        {
-            int stale = baseline.Apply(result.Findings, root);
-            if (stale > 0 && settings.Verbose)
-            {
-                console.Error.WriteLine($"cmklint: {stale} baseline entr{(stale == 1 ? "y matches" : "ies match")} no finding any more (fixed?); rewrite the baseline with --write-baseline to drop them");
-            }
+            console.Error.WriteLine($"cmklint: {stale} baseline entr{(stale == 1 ? "y matches" : "ies match")} no finding any more (fixed?); rewrite the baseline with --write-baseline to drop them");
         }
 
         if (settings.Fix)
@@ -216,9 +92,7 @@ internal static class LintRun
             if (fixedCount > 0)
             {
                 // The re-lint: what is left after the fixes is what the report shows.
-                (result, undecided) = Commands.UndecidedChecks.Split(new LintEngine(options).Analyze(discovery.Files), settings.IncludeInconclusive);
-                configuration?.ApplySuppressions(result.Findings);
-                baseline?.Apply(result.Findings, root);
+                (result, undecided) = Commands.UndecidedChecks.Split(workspace.Analyze().Lint, settings.IncludeInconclusive);
             }
         }
 
@@ -237,7 +111,7 @@ internal static class LintRun
             }
         }
 
-        var run = new ReportRun(result.Findings, result.FilesAnalyzed, clock.Elapsed, new ToolInfo("cmklint", CmkLintCommand.Version, InformationUri), root, configuration?.FindingLimits);
+        var run = new ReportRun(result.Findings, result.FilesAnalyzed, clock.Elapsed, new ToolInfo("cmklint", CmkLintCommand.Version, InformationUri), root, workspace.Configuration?.FindingLimits);
         run.Summary.Undecided = undecided;
         if (!Report(settings, console, run))
         {
@@ -320,38 +194,41 @@ internal static class LintRun
         }
     }
 
-    /// <summary>The repository root (the nearest folder with <c>.git</c>), else the current folder: SARIF URIs and fingerprints are relative to it.</summary>
-    public static string SourceRoot(string cwd)
-    {
-        var folder = new DirectoryInfo(cwd);
-        while (folder is not null)
-        {
-            string git = Path.Combine(folder.FullName, ".git");
-            if (Directory.Exists(git) || File.Exists(git))
-            {
-                return folder.FullName;
-            }
-
-            folder = folder.Parent;
-        }
-
-        return cwd;
-    }
-
     private static int Usage(CliConsole console, string message)
     {
         console.Error.WriteLine("cmklint: " + message);
         return CmkLintCommand.ExitUsageOrInternal;
     }
 
-    private static int ConfigurationErrors(CliConsole console, string what, List<ConfigurationError> errors)
+    /// <summary>Errors in the inputs: the configuration's and the baseline's at their line and column with a count, the others one line each.</summary>
+    private static int InputErrors(CliConsole console, IReadOnlyList<WorkspaceDiagnostic> diagnostics)
     {
-        foreach (var error in errors)
+        int located = 0;
+        WorkspaceInput? file = null;
+        foreach (var diagnostic in diagnostics)
         {
-            console.Error.WriteLine(error.ToString());
+            if (!diagnostic.IsError)
+            {
+                continue;
+            }
+
+            if (diagnostic.Path is null)
+            {
+                console.Error.WriteLine("cmklint: " + diagnostic.Message);
+                continue;
+            }
+
+            console.Error.WriteLine(diagnostic.ToString());
+            located++;
+            file = diagnostic.Input;
         }
 
-        console.Error.WriteLine($"cmklint: {what} ({errors.Count} error{(errors.Count == 1 ? string.Empty : "s")}); nothing was linted");
+        if (located > 0)
+        {
+            string what = file == WorkspaceInput.Baseline ? "invalid baseline" : "invalid configuration";
+            console.Error.WriteLine($"cmklint: {what} ({located} error{(located == 1 ? string.Empty : "s")}); nothing was linted");
+        }
+
         return CmkLintCommand.ExitUsageOrInternal;
     }
 }

@@ -345,6 +345,38 @@ public sealed class LintTemplatesTests : IDisposable
     }
 
     [Fact]
+    public void Nearest_configuration_above_the_templates_applies_without_CmkLintConfig()
+    {
+        string path = folder.Write("infra/registry.json", Templates.Standard);
+        folder.Write("infra/cmklint.json", """{ "rules": { "CMK001": "warning" } }""");
+        var task = NewTask(Item(path));
+
+        Assert.True(task.Execute());
+        Assert.Equal("CMK001", Assert.Single(engine.Warnings).Code);
+        Assert.Empty(engine.Errors);
+    }
+
+    [Fact]
+    public void Baseline_accepts_its_findings_and_a_missing_one_is_cmkmsb003()
+    {
+        string path = folder.Write("infra/registry.json", Templates.Standard);
+        var workspace = Workspace.LintWorkspace.Open(new Workspace.WorkspaceRequest { Files = { path }, SourceRoot = folder.Path });
+        string baseline = folder.Write("cmklint.baseline.json", Configuration.Baseline.FromFindings(workspace.Analyze().Findings, folder.Path).ToJson());
+        var task = NewTask(Item(path));
+        task.SourceRoot = folder.Path;
+        task.Baseline = baseline;
+
+        Assert.True(task.Execute());
+        Assert.Empty(engine.Errors);
+        Assert.Contains(engine.Messages, m => m.Code == "CMK001" && m.Importance == MessageImportance.Low && m.Message!.Contains("accepted in the baseline", StringComparison.Ordinal));
+
+        var missing = NewTask(Item(path));
+        missing.Baseline = Path.Combine(folder.Path, "nowhere.json");
+        Assert.False(missing.Execute());
+        Assert.Equal("CMKMSB003", Assert.Single(engine.Errors).Code);
+    }
+
+    [Fact]
     public void Same_template_listed_twice_is_reported_once()
     {
         string path = folder.Write("registry.json", Templates.Standard);

@@ -33,15 +33,19 @@ public sealed class LintEngine
         this.options = options ?? new LintOptions();
     }
 
-    /// <summary>The front ends, in the order they are asked (the first that handles a path reads it).</summary>
-    public static List<ITemplateFrontEnd> FrontEnds { get; } = new() { new ArmFrontEnd(), new Bicep.BicepFrontEnd() };
+    /// <summary>A new list of the built-in front ends (ARM JSON, then Bicep): each run gets its own, nothing global to change.</summary>
+    public static IReadOnlyList<ITemplateFrontEnd> DefaultFrontEnds() => new ITemplateFrontEnd[] { new ArmFrontEnd(), new Bicep.BicepFrontEnd() };
 
     /// <summary>Analyses files (not folders: discovering files is the caller's job).</summary>
     public LintResult Analyze(IEnumerable<string> paths) => Analyze(paths, options.FileSystem);
 
+    /// <summary>Analyses files, reading those in <paramref name="documents"/> (path to text) from memory and the others from the options' file system.</summary>
+    public LintResult Analyze(IEnumerable<string> paths, IReadOnlyDictionary<string, string> documents) =>
+        Analyze(paths, documents.Count == 0 ? options.FileSystem : new OverlayFileSystem(options.FileSystem, documents));
+
     private LintResult Analyze(IEnumerable<string> paths, IFileSystem fileSystem)
     {
-        var loader = new TemplateLoader(options, FrontEnds, fileSystem);
+        var loader = new TemplateLoader(options, options.FrontEnds, fileSystem);
         var comparisonErrors = new List<string>();
         foreach (var previous in options.Previous)
         {

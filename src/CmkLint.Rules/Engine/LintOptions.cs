@@ -47,4 +47,37 @@ public sealed class LintOptions
 
     /// <summary>Analyse files in parallel on all cores.</summary>
     public bool Parallel { get; set; } = true;
+
+    /// <summary>The front ends, in the order they are asked (the first that handles a path reads it); <see cref="LintEngine.DefaultFrontEnds"/> by default.</summary>
+    public IReadOnlyList<ITemplateFrontEnd> FrontEnds { get; set; } = LintEngine.DefaultFrontEnds();
+
+    /// <summary>A copy whose collections can be changed without touching these options (the workspace completes a copy of the caller's).</summary>
+    internal LintOptions Copy()
+    {
+        var copy = new LintOptions
+        {
+            FileSystem = FileSystem,
+            Rules = Rules,
+            IncludeInconclusive = IncludeInconclusive,
+            DiscoverParameterFiles = DiscoverParameterFiles,
+            Now = Now,
+            MaxFileBytes = MaxFileBytes,
+            BicepHomeDirectory = BicepHomeDirectory,
+            Budgets = Budgets,
+            Parallel = Parallel,
+            FrontEnds = FrontEnds,
+        };
+        foreach (var pair in Levels)
+        {
+            copy.Levels[pair.Key] = pair.Value;
+        }
+
+        foreach (var pair in ParameterFiles)
+        {
+            copy.ParameterFiles[pair.Key] = pair.Value;
+        }
+
+        copy.Previous.AddRange(Previous);
+        return copy;
+    }
 }

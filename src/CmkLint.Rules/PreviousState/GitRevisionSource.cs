@@ -298,8 +298,8 @@ public sealed class GitRevisionSource : PreviousStateSource
 
             // Named like 'origin/main:infra/main.json' so related locations say where the previous value was.
             var file = new SourceFile(source.Revision + ":" + previousPath, text);
-            var loader = new TemplateLoader(options, LintEngine.FrontEnds, options.FileSystem);
-            foreach (var frontEnd in LintEngine.FrontEnds)
+            var loader = new TemplateLoader(options, options.FrontEnds, options.FileSystem);
+            foreach (var frontEnd in options.FrontEnds)
             {
                 if (frontEnd.Handles(currentFullPath))
                 {

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using CmkLint.Configuration;
 
-namespace CmkLint.Cli.Discovery;
+namespace CmkLint.Workspace;
 
 /// <summary>
 /// Turns the command line's paths into the files to lint: a file as given, a folder recursively, a glob
@@ -20,14 +20,18 @@ internal sealed class FileDiscovery
     private readonly Dictionary<string, List<string>> chains = new(StringComparer.Ordinal);
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
+    private readonly string workingDirectory;
     private readonly HashSet<string>? tracked;
     private readonly HashSet<string> trackedFolders = new(StringComparer.Ordinal);
 
     /// <param name="readsPath">Whether a front end reads files with this path (by extension).</param>
+    /// <param name="configuration">Its include/exclude filter the files found by walking (not those named).</param>
     /// <param name="trackedFiles">The files git tracks (full paths), or null outside a git work tree: a tracked file is never ignored.</param>
-    public FileDiscovery(Func<string, bool> readsPath, LintConfiguration? configuration, HashSet<string>? trackedFiles = null)
+    /// <param name="workingDirectory">The folder relative inputs are resolved from (the caller's current folder).</param>
+    public FileDiscovery(Func<string, bool> readsPath, LintConfiguration? configuration, HashSet<string>? trackedFiles, string workingDirectory)
     {
         this.readsPath = readsPath;
+        this.workingDirectory = workingDirectory;
         this.configuration = configuration;
         tracked = trackedFiles;
         foreach (var file in trackedFiles ?? new HashSet<string>())
@@ -54,9 +58,10 @@ internal sealed class FileDiscovery
 
     public void Add(string input)
     {
-        if (File.Exists(input))
+        string resolved = Resolve(input);
+        if (File.Exists(resolved))
         {
-            string full = Path.GetFullPath(input);
+            string full = Path.GetFullPath(resolved);
             if (!readsPath(full))
             {
                 Notices.Add($"{input}: not a file type cmklint reads (ARM JSON .json, Bicep .bicep, .bicepparam); skipped");
@@ -66,19 +71,19 @@ internal sealed class FileDiscovery
             ExplicitFiles.Add(full);
             AddFile(full);
         }
-        else if (Directory.Exists(input))
+        else if (Directory.Exists(resolved))
         {
-            Walk(Path.GetFullPath(input), null, null);
+            Walk(Path.GetFullPath(resolved), null, null);
         }
         else if (GlobPattern.IsGlob(input))
         {
             AddGlob(input);
         }
-        else if (IsDanglingLink(input))
+        else if (IsDanglingLink(resolved))
         {
             // A file entry that cannot be opened: let the engine report it (CMK900) like any unreadable file.
-            ExplicitFiles.Add(Path.GetFullPath(input));
-            AddFile(Path.GetFullPath(input));
+            ExplicitFiles.Add(Path.GetFullPath(resolved));
+            AddFile(Path.GetFullPath(resolved));
         }
         else if (input.StartsWith("-", StringComparison.Ordinal))
         {
@@ -113,6 +118,7 @@ internal sealed class FileDiscovery
         }
 
         int before = Files.Count;
+        baseFolder = Resolve(baseFolder);
         if (Directory.Exists(baseFolder))
         {
             string fullBase = Path.GetFullPath(baseFolder);
@@ -256,14 +262,26 @@ internal sealed class FileDiscovery
     {
         try
         {
-            var info = new FileInfo(path);
-            return info.LinkTarget is not null;
+            // The entry exists (lstat) though its target does not: a link that points nowhere.
+            return !File.Exists(path) && !Directory.Exists(path) && (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
         }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException)
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
         {
             return false;
         }
     }
 
     private static string DisplayPath(string full) => Engine.TemplateLoader.DisplayPath(full);
+
+    private string Resolve(string input)
+    {
+        try
+        {
+            return Path.Combine(workingDirectory, input);
+        }
+        catch (ArgumentException)
+        {
+            return input;
+        }
+    }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using CmkLint.Diagnostics;
 
-namespace CmkLint.Cli;
+namespace CmkLint.Workspace;
 
 /// <summary>
 /// <c>--no-inline-suppressions</c>: a pull request can add <c>#disable-next-line</c> or suppression

@@ -5,7 +5,7 @@ using System.Text;
 using CmkLint.Configuration;
 using CmkLint.Text;
 
-namespace CmkLint.Cli.Discovery;
+namespace CmkLint.Workspace;
 
 /// <summary>
 /// The patterns of one <c>.gitignore</c> file, matched as git does: the last matching pattern wins,

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using CmkLint.Configuration;
 
-namespace CmkLint.Cli;
+namespace CmkLint.Workspace;
 
 /// <summary>
 /// The folder a run may read: <c>--root</c>, else the repository root holding every analysed path, else
@@ -86,6 +86,32 @@ internal static class AnalysisRoot
         }
 
         return common;
+    }
+
+    /// <summary>The deepest folder holding every input (the working directory for none): where the search for <c>cmklint.json</c> starts.</summary>
+    public static string CommonFolder(IReadOnlyList<string> inputs, string cwd)
+    {
+        string? common = null;
+        foreach (var input in inputs)
+        {
+            if (FolderOf(input, cwd) is not string folder)
+            {
+                continue;
+            }
+
+            if (common is null)
+            {
+                common = folder;
+                continue;
+            }
+
+            while (!IsUnder(folder, common) && Path.GetDirectoryName(common) is string parent)
+            {
+                common = parent;
+            }
+        }
+
+        return common ?? cwd;
     }
 
     /// <summary>The nearest folder at or above <paramref name="folder"/> with a <c>.git</c> entry (git never commits one, so a pull request cannot plant it).</summary>
