@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
+using CmkLint.Loading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;

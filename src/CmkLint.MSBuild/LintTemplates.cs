@@ -6,9 +6,9 @@ using System.Reflection;
 using CmkLint.Configuration;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.PreviousState;
 using CmkLint.Reporting;
-using CmkLint.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

@@ -6,9 +6,9 @@ using CmkLint.Cli.Discovery;
 using CmkLint.Configuration;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.PreviousState;
 using CmkLint.Reporting;
-using CmkLint.Text;
 
 namespace CmkLint.Cli;
 

@@ -5,6 +5,7 @@ using CmkLint.Arm;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.PreviousState;
 using CmkLint.Rules;

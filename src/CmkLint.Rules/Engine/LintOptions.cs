@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using CmkLint.Diagnostics;
+using CmkLint.Loading;
 using CmkLint.PreviousState;
 using CmkLint.Rules;
-using CmkLint.Text;
 
 namespace CmkLint.Engine;
 

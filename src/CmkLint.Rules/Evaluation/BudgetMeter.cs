@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using CmkLint.Diagnostics;
-using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.Text;
 
 namespace CmkLint.Evaluation;

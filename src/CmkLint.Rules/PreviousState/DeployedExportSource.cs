@@ -5,6 +5,7 @@ using CmkLint.Arm;
 using CmkLint.Engine;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.Rules;
 using CmkLint.Text;

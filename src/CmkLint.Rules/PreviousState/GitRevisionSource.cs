@@ -6,6 +6,7 @@ using System.Text;
 using CmkLint.Engine;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.Rules;
 using CmkLint.Text;

@@ -265,5 +265,5 @@ internal sealed class FileDiscovery
         }
     }
 
-    private static string DisplayPath(string full) => Engine.TemplateLoader.DisplayPath(full);
+    private static string DisplayPath(string full) => Loading.TemplateLoader.DisplayPath(full);
 }

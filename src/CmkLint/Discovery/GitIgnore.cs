@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using CmkLint.Configuration;
-using CmkLint.Text;
+using CmkLint.Loading;
 
 namespace CmkLint.Cli.Discovery;
 

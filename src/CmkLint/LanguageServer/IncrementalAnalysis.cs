@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
-using CmkLint.Text;
+using CmkLint.Loading;
 using Newtonsoft.Json.Linq;
 
 namespace CmkLint.Cli.LanguageServer;

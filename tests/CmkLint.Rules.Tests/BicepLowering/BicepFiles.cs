@@ -7,8 +7,8 @@ using CmkLint.Bicep;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Graph;
+using CmkLint.Loading;
 using CmkLint.Model;
-using CmkLint.Text;
 
 namespace CmkLint.Rules.Tests.BicepLowering;
 

@@ -7,6 +7,7 @@ using CmkLint.Bicep;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Graph;
+using CmkLint.Loading;
 using CmkLint.Model;
 using Xunit;
 

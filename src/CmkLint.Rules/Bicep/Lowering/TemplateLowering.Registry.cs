@@ -123,7 +123,7 @@ internal sealed partial class TemplateLowering
     private void NotRestored(SourceSpan span, string what, string path, CachedModule cached)
     {
         string message = cached.IsMissing
-            ? $"{what} '{path}' is not in the Bicep module cache{(cached.Path is null ? string.Empty : " (" + Engine.TemplateLoader.DisplayPath(cached.Path) + ")")}: {cached.Problem}; run 'bicep restore' on this file before cmklint so the checks that depend on the module can see inside it"
+            ? $"{what} '{path}' is not in the Bicep module cache{(cached.Path is null ? string.Empty : " (" + Loading.TemplateLoader.DisplayPath(cached.Path) + ")")}: {cached.Problem}; run 'bicep restore' on this file before cmklint so the checks that depend on the module can see inside it"
             : $"{what} '{path}' in the Bicep module cache cannot be read ({cached.Problem}); run 'bicep restore --force' on this file before cmklint";
         template.Diagnostics.Add(new Finding(InputDiagnostics.UnsupportedConstruct, Level.Note, message, span, $"CMK901|{span.File?.Path}|{what} {path}|{span.Start}"));
     }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using CmkLint.Arm;
 using CmkLint.Diagnostics;
-using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.Text;
 

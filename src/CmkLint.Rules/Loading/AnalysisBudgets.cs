@@ -1,7 +1,7 @@
 using System;
 using CmkLint.Evaluation;
 
-namespace CmkLint.Engine;
+namespace CmkLint.Loading;
 
 /// <summary>
 /// The work and size limits of analysing one file (docs/security.md, "Budgets"). A file is written by

@@ -3,9 +3,10 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using CmkLint.Diagnostics;
+using CmkLint.Engine;
 using CmkLint.Text;
 
-namespace CmkLint.Engine;
+namespace CmkLint.Loading;
 
 /// <summary>
 /// Reads each file once per run, whoever asks (the run's file list, a Bicep module reference, a
