@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CmkLint.Diagnostics;
+using CmkLint.Text;
 
 namespace CmkLint.Configuration;
 

@@ -8,6 +8,7 @@ using CmkLint.Graph;
 using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.PreviousState;
+using CmkLint.Rules.Chain;
 using CmkLint.Rules;
 using CmkLint.Text;
 

@@ -8,7 +8,7 @@ using CmkLint.Evaluation;
 using CmkLint.Graph;
 using CmkLint.Loading;
 using CmkLint.Model;
-using CmkLint.Rules;
+using CmkLint.Rules.Chain;
 using CmkLint.Text;
 
 namespace CmkLint.PreviousState;

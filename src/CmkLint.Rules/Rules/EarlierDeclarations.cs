@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Rules.Chain;
 
 namespace CmkLint.Rules;
 

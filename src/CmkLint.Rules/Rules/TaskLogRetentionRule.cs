@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Rules.Chain;
 
 namespace CmkLint.Rules;
 

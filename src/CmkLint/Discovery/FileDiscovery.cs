@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using CmkLint.Configuration;
+using CmkLint.Text;
 
 namespace CmkLint.Cli.Discovery;
 

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using CmkLint.Configuration;
 using CmkLint.Loading;
+using CmkLint.Text;
 
 namespace CmkLint.Cli.Discovery;
 

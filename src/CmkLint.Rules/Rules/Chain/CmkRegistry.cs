@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 
-namespace CmkLint.Rules;
+namespace CmkLint.Rules.Chain;
 
 /// <summary>A registry of the graph with its encryption status: the starting point of every CMK rule.</summary>
 public sealed class CmkRegistry
