@@ -9,6 +9,7 @@ using CmkLint.Arm;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Graph;
+using CmkLint.Rules.Chain;
 using CmkLint.Text;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
+using CmkLint.Rules.Chain;
 using Xunit;
 using static CmkLint.Rules.Tests.Templates;
 
