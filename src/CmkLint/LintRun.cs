@@ -84,7 +84,7 @@ internal static class LintRun
         }
 
         // Files.
-        var loader = new TemplateLoader(new LintOptions(), LintEngine.FrontEnds);
+        var loader = new TemplateLoader(new LintOptions().Loading(LintEngine.FrontEnds));
         var discovery = new FileDiscovery(loader.CanRead, configuration, GitWorkTree.TrackedFiles(analysisRoot));
         var inputs = settings.Paths.Count > 0 ? settings.Paths : new[] { "." };
         foreach (var input in inputs)

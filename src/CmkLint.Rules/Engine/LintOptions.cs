@@ -47,4 +47,8 @@ public sealed class LintOptions
 
     /// <summary>Analyse files in parallel on all cores.</summary>
     public bool Parallel { get; set; } = true;
+
+    /// <summary>What the loader reads these options' files with (<paramref name="fileSystem"/> overrides <see cref="FileSystem"/>).</summary>
+    public LoadSettings Loading(IReadOnlyList<ITemplateFrontEnd> frontEnds, IFileSystem? fileSystem = null) =>
+        new(frontEnds, fileSystem ?? FileSystem, MaxFileBytes, BicepHomeDirectory);
 }

@@ -34,6 +34,11 @@ public sealed class BudgetMeter
     private readonly HashSet<string> reported = new(System.StringComparer.Ordinal);
     private UnknownValue? stopped;
 
+    /// <summary>A fresh meter for one file's analysis, with the limits of <paramref name="budgets"/>.</summary>
+    public static BudgetMeter For(AnalysisBudgets budgets, CancellationToken cancellation) => new(
+        new BudgetLimits(budgets.EvaluationDepth, budgets.DeploymentDepth, budgets.Steps, budgets.StringLength, budgets.Elements, budgets.ValueBytes, budgets.Instances, budgets.Modules, budgets.FileSeconds),
+        cancellation);
+
     public BudgetMeter(BudgetLimits limits, CancellationToken cancellation = default)
     {
         Limits = limits;

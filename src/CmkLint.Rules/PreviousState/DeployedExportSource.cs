@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using CmkLint.Arm;
-using CmkLint.Engine;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
 using CmkLint.Loading;
@@ -107,7 +106,7 @@ public sealed class DeployedExportSource : PreviousStateSource
         return null;
     }
 
-    internal override PreviousComparison? CompareWith(string templateFullPath, IReadOnlyDictionary<string, Expr>? parameterValues, string? parametersSource, EvaluationOptions evaluation, LintOptions options)
+    internal override PreviousComparison? CompareWith(string templateFullPath, IReadOnlyDictionary<string, Expr>? parameterValues, string? parametersSource, EvaluationOptions evaluation, LoadSettings loading)
     {
         if (Open() is not null)
         {

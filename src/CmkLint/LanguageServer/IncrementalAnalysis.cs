@@ -53,7 +53,7 @@ internal sealed class IncrementalAnalysis : IDisposable
     private readonly Dictionary<string, long> pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim wake = new(0);
     private readonly Thread worker;
-    private readonly TemplateLoader probe = new(new LintOptions(), LintEngine.FrontEnds);
+    private readonly TemplateLoader probe = new(new LintOptions().Loading(LintEngine.FrontEnds));
     private long lastEdit;
     private bool stopped;
     private AnalysisSettings settings = AnalysisSettings.Default;

@@ -29,9 +29,9 @@ namespace CmkLint.Rules.Tests.Layering;
 /// | 11 | CMK chain            | Rules.Chain                        | registry → identity → key → vault → grants, asked by the rules       |
 /// | 12 | Previous state       | PreviousState                      | the registries at a git revision or in a deployed export             |
 /// | 13 | Rules                | Rules                              | one class per rule: decide and phrase                                |
-/// | 14 | Configuration        | Configuration                      | cmklint.json, baseline, globs                                        |
-/// | 15 | Fixes                | Fixes                              | suggested fixes as text edits                                        |
-/// | 16 | Reporting            | Reporting                          | text, JSON, SARIF, GitHub reporters                                  |
+/// | 14 | Fixes                | Fixes                              | suggested fixes as text edits                                        |
+/// | 15 | Reporting            | Reporting                          | text, JSON, SARIF, GitHub reporters, finding limits                  |
+/// | 16 | Configuration        | Configuration                      | cmklint.json (rule levels, limits, budgets), baseline, globs         |
 /// | 17 | Engine               | Engine                             | the lint run: options, front ends, rule pass, result                 |
 /// </code>
 /// A new folder gets a row here (the first test fails until it has one).
@@ -54,9 +54,9 @@ public sealed class StageDependencyTests
         ("CMK chain", new[] { "Rules.Chain" }),
         ("Previous state", new[] { "PreviousState" }),
         ("Rules", new[] { "Rules" }),
-        ("Configuration", new[] { "Configuration" }),
         ("Fixes", new[] { "Fixes" }),
         ("Reporting", new[] { "Reporting" }),
+        ("Configuration", new[] { "Configuration" }),
         ("Engine", new[] { "Engine" }),
     };
 

@@ -76,7 +76,7 @@ internal sealed partial class TemplateLowering
             return null;
         }
 
-        var cache = loader.ModuleCache;
+        var cache = Modules.BicepModuleCache.Of(loader);
         var configuration = cache.ConfigurationFor(file.Path);
         template.Diagnostics.AddRange(cache.TakeDiagnostics(configuration));
         var reference = ModuleReference.Parse(path, configuration, out var error);
