@@ -8,8 +8,8 @@ using CmkLint.Graph;
 using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.PreviousState;
-using CmkLint.Rules.Chain;
 using CmkLint.Rules;
+using CmkLint.Rules.Chain;
 using CmkLint.Text;
 
 namespace CmkLint.Engine;
