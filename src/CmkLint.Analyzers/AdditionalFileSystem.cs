@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading;
-using CmkLint.Engine;
-using CmkLint.Text;
+using CmkLint.Loading;
 using Microsoft.CodeAnalysis;
 
 namespace CmkLint.Analyzers;

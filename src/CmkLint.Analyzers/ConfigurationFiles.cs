@@ -5,6 +5,8 @@ using System.IO;
 using System.Threading;
 using CmkLint.Configuration;
 using CmkLint.Engine;
+using CmkLint.Loading;
+using CmkLint.Text;
 using CmkLint.Workspace;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

@@ -5,6 +5,7 @@ using System.Threading;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Workspace;
+using CmkLint.Loading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;

@@ -7,6 +7,8 @@ using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Reporting;
 using CmkLint.Workspace;
+using CmkLint.Loading;
+using CmkLint.PreviousState;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

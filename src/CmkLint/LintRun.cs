@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using CmkLint.Configuration;
 using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.Reporting;
 using CmkLint.Workspace;
 

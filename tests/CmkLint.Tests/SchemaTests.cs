@@ -34,22 +34,22 @@ public sealed class SchemaTests
     {
         var schema = JObject.Parse(File.ReadAllText(Path.Combine(Repository.Root, "schemas", "cmklint.schema.json")));
         var budgets = (JObject)schema["properties"]!["budgets"]!["properties"]!;
-        Assert.Equal(Engine.AnalysisBudgets.Names, budgets.Properties().Select(p => p.Name));
-        var defaults = new Engine.AnalysisBudgets();
-        foreach (var name in Engine.AnalysisBudgets.Names)
+        Assert.Equal(Loading.AnalysisBudgets.Names, budgets.Properties().Select(p => p.Name));
+        var defaults = new Loading.AnalysisBudgets();
+        foreach (var name in Loading.AnalysisBudgets.Names)
         {
-            var overridden = new Engine.AnalysisBudgets();
+            var overridden = new Loading.AnalysisBudgets();
             Assert.True(overridden.TrySet(name, (long)budgets[name]!["default"]!));
             Assert.Equal(defaults, overridden, new BudgetComparer());
         }
     }
 
-    private sealed class BudgetComparer : System.Collections.Generic.IEqualityComparer<Engine.AnalysisBudgets>
+    private sealed class BudgetComparer : System.Collections.Generic.IEqualityComparer<Loading.AnalysisBudgets>
     {
-        public bool Equals(Engine.AnalysisBudgets? x, Engine.AnalysisBudgets? y) =>
+        public bool Equals(Loading.AnalysisBudgets? x, Loading.AnalysisBudgets? y) =>
             x!.EvaluationDepth == y!.EvaluationDepth && x.DeploymentDepth == y.DeploymentDepth && x.Steps == y.Steps && x.StringLength == y.StringLength
             && x.Elements == y.Elements && x.ValueBytes == y.ValueBytes && x.Instances == y.Instances && x.Modules == y.Modules && x.FileSeconds == y.FileSeconds;
 
-        public int GetHashCode(Engine.AnalysisBudgets obj) => obj.Steps.GetHashCode();
+        public int GetHashCode(Loading.AnalysisBudgets obj) => obj.Steps.GetHashCode();
     }
 }

@@ -1,5 +1,5 @@
 using System;
-using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.Text;
 
 namespace CmkLint.Arm;

@@ -419,9 +419,9 @@ public sealed class ArmTemplateReader
         bool isDeployment = string.Equals(type, "Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase);
         declaration.Body = BodyOf(obj, isDeployment);
         var inline = isDeployment ? (obj.Get("properties") as JsonObject)?.Get("template") as JsonObject : null;
-        if (inline is not null && nesting >= Engine.AnalysisBudgets.DefaultDeploymentDepth)
+        if (inline is not null && nesting >= Loading.AnalysisBudgets.DefaultDeploymentDepth)
         {
-            template.Diagnostics.Add(InputDiagnostics.OverBudget(inline.Span, "deploymentDepth", Engine.AnalysisBudgets.DefaultDeploymentDepth, "an inline template nested this deep"));
+            template.Diagnostics.Add(InputDiagnostics.OverBudget(inline.Span, "deploymentDepth", Loading.AnalysisBudgets.DefaultDeploymentDepth, "an inline template nested this deep"));
         }
         else if (inline is not null && obj.Get("properties") is JsonObject props)
         {

@@ -1,4 +1,5 @@
 using System;
+using CmkLint.Text;
 
 namespace CmkLint.Arm;
 

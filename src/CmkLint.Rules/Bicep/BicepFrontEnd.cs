@@ -2,7 +2,7 @@ using System;
 using CmkLint.Bicep.Lowering;
 using CmkLint.Bicep.Syntax;
 using CmkLint.Diagnostics;
-using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.Text;
 

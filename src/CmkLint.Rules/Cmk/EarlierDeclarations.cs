@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using CmkLint.Cmk;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Rules.Chain;
 
 namespace CmkLint.Cmk;
 

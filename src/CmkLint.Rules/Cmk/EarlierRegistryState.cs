@@ -1,5 +1,6 @@
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Rules.Chain;
 using CmkLint.Text;
 
 namespace CmkLint.Cmk;

@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using CmkLint.Arm;
 using CmkLint.Diagnostics;
+using CmkLint.Loading;
 using CmkLint.Text;
 using Newtonsoft.Json;
 

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using CmkLint.Arm;
+using CmkLint.Text;
 
 namespace CmkLint.Configuration;
 

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using CmkLint.Arm;
 using CmkLint.Diagnostics;
+using CmkLint.Loading;
 using CmkLint.Rules;
 using CmkLint.Text;
 
@@ -239,10 +239,10 @@ public static partial class ConfigurationReader
         }
     }
 
-    /// <summary><c>"budgets": { "steps": 2000000 }</c>: each a positive whole number overriding a default of <see cref="Engine.AnalysisBudgets"/>.</summary>
+    /// <summary><c>"budgets": { "steps": 2000000 }</c>: each a positive whole number overriding a default of <see cref="Loading.AnalysisBudgets"/>.</summary>
     private static void ReadBudgets(JsonNode node, LintConfiguration config, List<ConfigurationError> errors)
     {
-        string names = string.Join(", ", Engine.AnalysisBudgets.Names);
+        string names = string.Join(", ", Loading.AnalysisBudgets.Names);
         if (node is not JsonObject budgets)
         {
             Add(errors, node.Span, $"'budgets' must be an object mapping a budget to a positive whole number, e.g. {{ \"steps\": 2000000 }}; budgets: {names}");
@@ -251,7 +251,7 @@ public static partial class ConfigurationReader
 
         foreach (var budget in budgets.Properties)
         {
-            if (Array.IndexOf(Engine.AnalysisBudgets.Names, budget.Name) < 0)
+            if (Array.IndexOf(Loading.AnalysisBudgets.Names, budget.Name) < 0)
             {
                 Add(errors, budget.NameSpan, $"unknown budget '{budget.Name}'; expected one of: {names}");
                 continue;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using CmkLint.Diagnostics;
+using CmkLint.Text;
 
 namespace CmkLint.Configuration;
 
@@ -41,7 +42,7 @@ public sealed class LintConfiguration
     public List<ConfiguredSuppression> Suppressions { get; } = new();
 
     /// <summary>The analysis budgets: the defaults with the <c>budgets</c> section's overrides.</summary>
-    public Engine.AnalysisBudgets Budgets { get; } = new();
+    public Loading.AnalysisBudgets Budgets { get; } = new();
 
     /// <summary>A path relative to the configuration's folder, with forward slashes (for matching globs).</summary>
     public string RelativePath(string fullPath) => SourceRootPath.Relative(Directory, fullPath);

@@ -1,4 +1,5 @@
 using CmkLint.Diagnostics;
+using CmkLint.Loading;
 
 namespace CmkLint.Engine;
 

@@ -6,9 +6,11 @@ using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.PreviousState;
 using CmkLint.Rules;
+using CmkLint.Rules.Chain;
 using CmkLint.Text;
 
 namespace CmkLint.Engine;
@@ -45,7 +47,7 @@ public sealed class LintEngine
 
     private LintResult Analyze(IEnumerable<string> paths, IFileSystem fileSystem)
     {
-        var loader = new TemplateLoader(options, options.FrontEnds, fileSystem);
+        var loader = new TemplateLoader(options.Loading(options.FrontEnds, fileSystem));
         var comparisonErrors = new List<string>();
         foreach (var previous in options.Previous)
         {
@@ -106,7 +108,7 @@ public sealed class LintEngine
         // Findings inside templates from the Bicep module cache are reported at the call in the user's file.
         for (int i = 0; i < all.Count; i++)
         {
-            all[i] = loader.ModuleCache.Relocate(all[i]);
+            all[i] = Bicep.Modules.BicepModuleCache.Of(loader).Relocate(all[i]);
         }
 
         return new LintResult(Finish(all, LoadedTemplates(loader)), analysed, comparisonErrors) { EvaluationSteps = stepsByFile };
@@ -163,7 +165,7 @@ public sealed class LintEngine
     {
         var findings = new List<Finding>();
         using var clock = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(1, options.Budgets.FileSeconds)));
-        var meter = options.Budgets.NewMeter(clock.Token);
+        var meter = BudgetMeter.For(options.Budgets, clock.Token);
         var result = loader.Load(path);
         relevant = result.IsRelevant;
         steps = 0;
@@ -299,7 +301,7 @@ public sealed class LintEngine
     {
         foreach (var previous in options.Previous)
         {
-            var comparison = previous.CompareWith(templatePath, values, source, evaluation, options);
+            var comparison = previous.CompareWith(templatePath, values, source, evaluation, options.Loading(options.FrontEnds));
             if (comparison is null)
             {
                 continue;

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using CmkLint.Diagnostics;
+using CmkLint.Loading;
 using CmkLint.PreviousState;
 using CmkLint.Rules;
-using CmkLint.Text;
 
 namespace CmkLint.Engine;
 
@@ -80,4 +80,7 @@ public sealed class LintOptions
         copy.Previous.AddRange(Previous);
         return copy;
     }
+    /// <summary>What the loader reads these options' files with (<paramref name="fileSystem"/> overrides <see cref="FileSystem"/>).</summary>
+    public LoadSettings Loading(IReadOnlyList<ITemplateFrontEnd> frontEnds, IFileSystem? fileSystem = null) =>
+        new(frontEnds, fileSystem ?? FileSystem, MaxFileBytes, BicepHomeDirectory);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using CmkLint.Diagnostics;
-using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.Text;
 
 namespace CmkLint.Evaluation;
@@ -33,6 +33,11 @@ public sealed class BudgetMeter
     private readonly CancellationToken cancellation;
     private readonly HashSet<string> reported = new(System.StringComparer.Ordinal);
     private UnknownValue? stopped;
+
+    /// <summary>A fresh meter for one file's analysis, with the limits of <paramref name="budgets"/>.</summary>
+    public static BudgetMeter For(AnalysisBudgets budgets, CancellationToken cancellation) => new(
+        new BudgetLimits(budgets.EvaluationDepth, budgets.DeploymentDepth, budgets.Steps, budgets.StringLength, budgets.Elements, budgets.ValueBytes, budgets.Instances, budgets.Modules, budgets.FileSeconds),
+        cancellation);
 
     public BudgetMeter(BudgetLimits limits, CancellationToken cancellation = default)
     {

@@ -9,119 +9,62 @@ namespace CmkLint.Evaluation;
 /// <summary>Functions computed from known arguments: strings, arrays, objects, numbers, comparisons, lambdas.</summary>
 internal static partial class Functions
 {
-    private static Value? InvokeKnown(Evaluator evaluator, string name, Value[] a, SourceSpan span)
+    /// <summary>The functions computed from known arguments (rows of <see cref="FunctionTable"/>); null from one means "not computed from these arguments".</summary>
+    private static FunctionDefinition[] KnownFunctions() => new[]
     {
-        switch (name.ToLowerInvariant())
-        {
-            case "tolower":
-                return Str(a, span, s => s.ToLowerInvariant());
-            case "toupper":
-                return Str(a, span, s => s.ToUpperInvariant());
-            case "trim":
-                return Str(a, span, s => s.Trim());
-            case "base64":
-                return Str(a, span, s => Convert.ToBase64String(Encoding.UTF8.GetBytes(s)));
-            case "base64tostring":
-                return Str(a, span, s => Encoding.UTF8.GetString(Convert.FromBase64String(s)));
-            case "uricomponent":
-                return Str(a, span, Uri.EscapeDataString);
-            case "uricomponenttostring":
-                return Str(a, span, Uri.UnescapeDataString);
-            case "uri":
-                return CombineUri(a, span);
-            case "replace":
-                return a.Length == 3 && a[0] is StringValue s0 && a[1] is StringValue s1 && a[2] is StringValue s2 && s1.Text.Length > 0 ? new StringValue(s0.Text.Replace(s1.Text, s2.Text), span) : null;
-            case "split":
-                return Split(a, span);
-            case "join":
-                return Join(a, span);
-            case "substring":
-                return Substring(a, span);
-            case "startswith":
-                return a.Length == 2 && a[0] is StringValue sw && a[1] is StringValue sw2 ? new BoolValue(sw.Text.StartsWith(sw2.Text, StringComparison.OrdinalIgnoreCase), span) : null;
-            case "endswith":
-                return a.Length == 2 && a[0] is StringValue ew && a[1] is StringValue ew2 ? new BoolValue(ew.Text.EndsWith(ew2.Text, StringComparison.OrdinalIgnoreCase), span) : null;
-            case "indexof":
-                return IndexOf(a, span, last: false);
-            case "lastindexof":
-                return IndexOf(a, span, last: true);
-            case "padleft":
-                return a.Length >= 2 && a[1] is NumberValue width ? new StringValue(AsText(a[0]).PadLeft((int)width.Number, a.Length > 2 && a[2] is StringValue pad && pad.Text.Length > 0 ? pad.Text[0] : ' '), span) : null;
-            case "length":
-                return Length(a, span);
-            case "empty":
-                return a.Length == 1 ? new BoolValue(IsEmpty(a[0]), span) : null;
-            case "contains":
-                return Contains(a, span);
-            case "first":
-                return a.Length == 1 ? First(a[0], span, last: false) : null;
-            case "last":
-                return a.Length == 1 ? First(a[0], span, last: true) : null;
-            case "take":
-                return TakeSkip(a, span, take: true);
-            case "skip":
-                return TakeSkip(a, span, take: false);
-            case "union":
-                return Union(a, span);
-            case "intersection":
-                return Intersection(a, span);
-            case "range":
-                return a.Length == 2 && a[0] is NumberValue start && a[1] is NumberValue count && count.Number >= 0 && count.Number <= Evaluator.MaxLoopLength ? Range((long)start.Number, (int)count.Number, span) : null;
-            case "flatten":
-                return Flatten(a, span);
-            case "items":
-                return a.Length == 1 && a[0] is ObjectValue io ? new ArrayValue(ItemsOf(io), span) : null;
-            case "objectkeys":
-                return a.Length == 1 && a[0] is ObjectValue ko ? Keys(ko, span) : null;
-            case "shallowmerge":
-                return a.Length == 1 && a[0] is ArrayValue sm ? Union(ToArrayOfValues(sm), span) : null;
-            case "tryget":
-                return TryGet(a, span);
-            case "indexfromend":
-                return null;
-            case "min":
-            case "max":
-                return MinMax(a, span, name.Equals("max", StringComparison.OrdinalIgnoreCase));
-            case "add":
-                return Arith(a, span, (x, y) => x + y);
-            case "sub":
-                return Arith(a, span, (x, y) => x - y);
-            case "mul":
-                return Arith(a, span, (x, y) => x * y);
-            case "div":
-                return a.Length == 2 && a[1] is NumberValue d && d.Number != 0 ? Arith(a, span, (x, y) => Math.Truncate(x / y)) : null;
-            case "mod":
-                return a.Length == 2 && a[1] is NumberValue m && m.Number != 0 ? Arith(a, span, (x, y) => x % y) : null;
-            case "less":
-                return Compare(a, span, c => c < 0);
-            case "lessorequals":
-                return Compare(a, span, c => c <= 0);
-            case "greater":
-                return Compare(a, span, c => c > 0);
-            case "greaterorequals":
-                return Compare(a, span, c => c >= 0);
-            case "datetimeadd":
-            case "datetimefromepoch":
-            case "datetimetoepoch":
-                return new RuntimeValue(name + "(...)", span);
-            case "filter":
-                return Filter(evaluator, a, span);
-            case "map":
-                return Map(evaluator, a, span);
-            case "reduce":
-                return Reduce(evaluator, a, span);
-            case "sort":
-                return Sort(evaluator, a, span);
-            case "toobject":
-                return ToObject(evaluator, a, span);
-            case "mapvalues":
-                return MapValues(evaluator, a, span);
-            case "groupby":
-                return null;
-            default:
-                return null;
-        }
-    }
+        Known("toLower", 1, 1, (e, name, a, span, context) => Str(a, span, s => s.ToLowerInvariant())),
+        Known("toUpper", 1, 1, (e, name, a, span, context) => Str(a, span, s => s.ToUpperInvariant())),
+        Known("trim", 1, 1, (e, name, a, span, context) => Str(a, span, s => s.Trim())),
+        Known("base64", 1, 1, (e, name, a, span, context) => Str(a, span, s => Convert.ToBase64String(Encoding.UTF8.GetBytes(s)))),
+        Known("base64ToString", 1, 1, (e, name, a, span, context) => Str(a, span, s => Encoding.UTF8.GetString(Convert.FromBase64String(s)))),
+        Known("uriComponent", 1, 1, (e, name, a, span, context) => Str(a, span, Uri.EscapeDataString)),
+        Known("uriComponentToString", 1, 1, (e, name, a, span, context) => Str(a, span, Uri.UnescapeDataString)),
+        Known("uri", 2, 2, (e, name, a, span, context) => CombineUri(a, span)),
+        Known("replace", 3, 3, (e, name, a, span, context) => a.Length == 3 && a[0] is StringValue s0 && a[1] is StringValue s1 && a[2] is StringValue s2 && s1.Text.Length > 0 ? new StringValue(s0.Text.Replace(s1.Text, s2.Text), span) : null),
+        Known("split", 2, 2, (e, name, a, span, context) => Split(a, span)),
+        Known("join", 2, 2, (e, name, a, span, context) => Join(a, span)),
+        Known("substring", 1, 3, (e, name, a, span, context) => Substring(a, span)),
+        Known("startsWith", 2, 2, (e, name, a, span, context) => a.Length == 2 && a[0] is StringValue sw && a[1] is StringValue sw2 ? new BoolValue(sw.Text.StartsWith(sw2.Text, StringComparison.OrdinalIgnoreCase), span) : null),
+        Known("endsWith", 2, 2, (e, name, a, span, context) => a.Length == 2 && a[0] is StringValue ew && a[1] is StringValue ew2 ? new BoolValue(ew.Text.EndsWith(ew2.Text, StringComparison.OrdinalIgnoreCase), span) : null),
+        Known("indexOf", 2, 2, (e, name, a, span, context) => IndexOf(a, span, last: false)),
+        Known("lastIndexOf", 2, 2, (e, name, a, span, context) => IndexOf(a, span, last: true)),
+        Known("padLeft", 2, 3, (e, name, a, span, context) => a.Length >= 2 && a[1] is NumberValue width ? new StringValue(AsText(a[0]).PadLeft((int)width.Number, a.Length > 2 && a[2] is StringValue pad && pad.Text.Length > 0 ? pad.Text[0] : ' '), span) : null),
+        Known("length", 1, 1, (e, name, a, span, context) => Length(a, span)),
+        Known("empty", 1, 1, (e, name, a, span, context) => a.Length == 1 ? new BoolValue(IsEmpty(a[0]), span) : null),
+        Known("contains", 2, 2, (e, name, a, span, context) => Contains(a, span)),
+        Known("first", 1, 1, (e, name, a, span, context) => a.Length == 1 ? First(a[0], span, last: false) : null),
+        Known("last", 1, 1, (e, name, a, span, context) => a.Length == 1 ? First(a[0], span, last: true) : null),
+        Known("take", 2, 2, (e, name, a, span, context) => TakeSkip(a, span, take: true)),
+        Known("skip", 2, 2, (e, name, a, span, context) => TakeSkip(a, span, take: false)),
+        Known("union", 1, null, (e, name, a, span, context) => Union(a, span)),
+        Known("intersection", 1, null, (e, name, a, span, context) => Intersection(a, span)),
+        Known("range", 2, 2, (e, name, a, span, context) => a.Length == 2 && a[0] is NumberValue start && a[1] is NumberValue count && count.Number >= 0 && count.Number <= Evaluator.MaxLoopLength ? Range((long)start.Number, (int)count.Number, span) : null),
+        Known("flatten", 1, 1, (e, name, a, span, context) => Flatten(a, span)),
+        Known("items", 1, 1, (e, name, a, span, context) => a.Length == 1 && a[0] is ObjectValue io ? new ArrayValue(ItemsOf(io), span) : null),
+        Known("objectKeys", 1, 1, (e, name, a, span, context) => a.Length == 1 && a[0] is ObjectValue ko ? Keys(ko, span) : null),
+        Known("shallowMerge", 1, 1, (e, name, a, span, context) => a.Length == 1 && a[0] is ArrayValue sm ? Union(ToArrayOfValues(sm), span) : null),
+        Known("tryGet", 2, null, (e, name, a, span, context) => TryGet(a, span)),
+        Known("min", 1, null, (e, name, a, span, context) => MinMax(a, span, name.Equals("max", StringComparison.OrdinalIgnoreCase))),
+        Known("max", 1, null, (e, name, a, span, context) => MinMax(a, span, name.Equals("max", StringComparison.OrdinalIgnoreCase))),
+        Known("add", 2, 2, (e, name, a, span, context) => Arith(a, span, (x, y) => x + y)),
+        Known("sub", 2, 2, (e, name, a, span, context) => Arith(a, span, (x, y) => x - y)),
+        Known("mul", 2, 2, (e, name, a, span, context) => Arith(a, span, (x, y) => x * y)),
+        Known("div", 2, 2, (e, name, a, span, context) => a.Length == 2 && a[1] is NumberValue d && d.Number != 0 ? Arith(a, span, (x, y) => Math.Truncate(x / y)) : null),
+        Known("mod", 2, 2, (e, name, a, span, context) => a.Length == 2 && a[1] is NumberValue m && m.Number != 0 ? Arith(a, span, (x, y) => x % y) : null),
+        Known("less", 2, 2, (e, name, a, span, context) => Compare(a, span, c => c < 0)),
+        Known("lessOrEquals", 2, 2, (e, name, a, span, context) => Compare(a, span, c => c <= 0)),
+        Known("greater", 2, 2, (e, name, a, span, context) => Compare(a, span, c => c > 0)),
+        Known("greaterOrEquals", 2, 2, (e, name, a, span, context) => Compare(a, span, c => c >= 0)),
+        Known("dateTimeAdd", 2, 3, (e, name, a, span, context) => new RuntimeValue(name + "(...)", span)),
+        Known("dateTimeFromEpoch", 1, 1, (e, name, a, span, context) => new RuntimeValue(name + "(...)", span)),
+        Known("dateTimeToEpoch", 1, 1, (e, name, a, span, context) => new RuntimeValue(name + "(...)", span)),
+        Known("filter", 2, 2, (e, name, a, span, context) => Filter(e, a, span)),
+        Known("map", 2, 2, (e, name, a, span, context) => Map(e, a, span)),
+        Known("reduce", 3, 3, (e, name, a, span, context) => Reduce(e, a, span)),
+        Known("sort", 2, 2, (e, name, a, span, context) => Sort(e, a, span)),
+        Known("toObject", 2, 3, (e, name, a, span, context) => ToObject(e, a, span)),
+        Known("mapValues", 2, 2, (e, name, a, span, context) => MapValues(e, a, span)),
+    };
 
     /// <summary>uri(base, relative); a base that is not an absolute URI gives an unknown, as ARM fails the deployment.</summary>
     private static Value? CombineUri(Value[] a, SourceSpan span)

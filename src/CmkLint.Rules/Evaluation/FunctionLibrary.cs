@@ -14,95 +14,79 @@ namespace CmkLint.Evaluation;
 /// </summary>
 internal static partial class Functions
 {
+    /// <summary>The functions that take evaluated arguments, as rows of <see cref="FunctionTable"/>; the known ones are in FunctionLibrary.Known.cs.</summary>
+    internal static readonly FunctionDefinition[] EvaluatedFunctions = Join(new[]
+    {
+        // Deployment context.
+        Symbolic("resourceGroup", 0, 2, (e, name, a, span, c) => a.Length == 0 ? ResourceGroupObject(c.Deployment.Scope, span) : new ObjectValue(a.Length == 2 ? new[] { new PropertyValue("subscriptionId", a[0], span), new PropertyValue("name", a[1], span) } : new[] { new PropertyValue("name", a[a.Length - 1], span) }, span) { IsOpen = true, OpenBecause = new RuntimeValue("resourceGroup(...) properties", span) }),
+        Symbolic("subscription", 0, 1, (e, name, a, span, c) => SubscriptionObject(c.Deployment.Scope, span)),
+        Symbolic("tenant", 0, 0, (e, name, a, span, c) => RuntimeObject("tenant()", span, "tenantId", "countryCode", "displayName")),
+        Symbolic("managementGroup", 0, 1, (e, name, a, span, c) => RuntimeObject("managementGroup()", span, "id", "name", "properties")),
+        Symbolic("deployment", 0, 0, (e, name, a, span, c) => RuntimeObject("deployment()", span, "name", "location", "properties")),
+        Symbolic("deployer", 0, 0, (e, name, a, span, c) => RuntimeObject("deployer()", span, "objectId", "tenantId", "userPrincipalName")),
+        Symbolic("environment", 0, 0, (e, name, a, span, c) => EnvironmentObject(span)),
+        Runtime("utcNow", 0, 1, (e, name, a, span, c) => RuntimeOwners.Fresh(name, a, span)),
+        Runtime("newGuid", 0, 0, (e, name, a, span, c) => RuntimeOwners.Fresh(name, a, span)),
+
+        // Resource IDs.
+        Symbolic("resourceId", 2, null, (e, name, a, span, c) => Link(e, ResourceIds.FromArguments(a, span, c.Deployment.Scope, DeploymentScope.ResourceGroup))),
+        Symbolic("subscriptionResourceId", 2, null, (e, name, a, span, c) => Link(e, ResourceIds.FromArguments(a, span, c.Deployment.Scope, DeploymentScope.Subscription))),
+        Symbolic("tenantResourceId", 2, null, (e, name, a, span, c) => Link(e, ResourceIds.FromArguments(a, span, c.Deployment.Scope, DeploymentScope.Tenant))),
+        Symbolic("managementGroupResourceId", 2, null, (e, name, a, span, c) => Link(e, ResourceIds.FromArguments(a, span, c.Deployment.Scope, DeploymentScope.ManagementGroup))),
+        Symbolic("extensionResourceId", 3, null, (e, name, a, span, c) => ExtensionResourceId(e, a, span, c.Deployment.Scope)),
+
+        // Strings and general.
+        Symbolic("concat", 0, null, (e, name, a, span, c) => Concat(a, span)),
+        Symbolic("format", 1, null, (e, name, a, span, c) => Format(a, span)),
+        Symbolic("string", 1, 1, (e, name, a, span, c) => ToStringValue(a, span)),
+        Symbolic("equals", 2, 2, (e, name, a, span, c) => Equal(a, span, ignoreCase: false)),
+        Symbolic("equalsIgnoreCase", 2, 2, (e, name, a, span, c) => Equal(a, span, ignoreCase: true)),
+        Symbolic("not", 1, 1, (e, name, a, span, c) => Not(a, span)),
+        Symbolic("any", 1, 1, (e, name, a, span, c) => a[0]),
+        Symbolic("json", 1, 1, (e, name, a, span, c) => Json(a, span)),
+        Symbolic("createObject", 0, null, (e, name, a, span, c) => CreateObject(a, span)),
+        Symbolic("createArray", 0, null, (e, name, a, span, c) => new ArrayValue(a, span)),
+        Symbolic("array", 1, 1, (e, name, a, span, c) => ToArray(a, span)),
+        Symbolic("bool", 1, 1, (e, name, a, span, c) => ToBool(a, span)),
+        Symbolic("int", 1, 1, (e, name, a, span, c) => ToInt(a, span)),
+        Symbolic("float", 1, 1, (e, name, a, span, c) => ToFloat(a, span)),
+        Symbolic("uniqueString", 1, null, (e, name, a, span, c) => Deterministic(name, a, span)),
+        Symbolic("guid", 1, null, (e, name, a, span, c) => Deterministic(name, a, span)),
+
+        // Known only at deployment.
+        Runtime("list", 1, null),
+        Runtime("listKeys", 1, null),
+        Runtime("listSecrets", 1, null),
+        Runtime("listAccountSas", 1, null),
+        Runtime("listServiceSas", 1, null),
+        Runtime("listCredentials", 1, null),
+        Runtime("pickZones", 3, 5),
+        Runtime("providers", 1, 2),
+        Runtime("getSecret", 1, null),
+        Runtime("readEnvironmentVariable", 1, 2),
+        Runtime("externalInput", 1, 2),
+        Runtime("loadTextContent", 1, 3),
+        Runtime("loadJsonContent", 1, 3),
+        Runtime("loadYamlContent", 1, 3),
+        Runtime("loadFileAsBase64", 1, 1),
+    }, KnownFunctions());
+
     public static Value Invoke(Evaluator evaluator, string name, Value[] a, SourceSpan span, EvalContext context)
     {
-        var deployment = context.Deployment;
+        var function = FunctionTable.Find(name);
+        if (function is not null && !function.Accepts(a.Length))
+        {
+            return Arity(name, span);
+        }
+
         if (SymbolicStrings.TryInvoke(name, a, span, out var structured) || ThreeValuedPredicates.TryInvoke(name, a, span, out structured))
         {
             return structured;
         }
 
-        switch (name.ToLowerInvariant())
+        if (function is not null && function.Kind != FunctionKind.Known)
         {
-            // Deployment context.
-            case "resourcegroup":
-                return a.Length == 0 ? ResourceGroupObject(deployment.Scope, span) : new ObjectValue(a.Length == 2 ? new[] { new PropertyValue("subscriptionId", a[0], span), new PropertyValue("name", a[1], span) } : new[] { new PropertyValue("name", a[a.Length - 1], span) }, span) { IsOpen = true, OpenBecause = new RuntimeValue("resourceGroup(...) properties", span) };
-            case "subscription":
-                return SubscriptionObject(deployment.Scope, span);
-            case "tenant":
-                return RuntimeObject("tenant()", span, "tenantId", "countryCode", "displayName");
-            case "managementgroup":
-                return RuntimeObject("managementGroup()", span, "id", "name", "properties");
-            case "deployment":
-                return RuntimeObject("deployment()", span, "name", "location", "properties");
-            case "deployer":
-                return RuntimeObject("deployer()", span, "objectId", "tenantId", "userPrincipalName");
-            case "environment":
-                return EnvironmentObject(span);
-            case "utcnow":
-            case "newguid":
-                return RuntimeOwners.Fresh(name, a, span);
-
-            // Resource IDs.
-            case "resourceid":
-                return Link(evaluator, ResourceIds.FromArguments(a, span, deployment.Scope, DeploymentScope.ResourceGroup));
-            case "subscriptionresourceid":
-                return Link(evaluator, ResourceIds.FromArguments(a, span, deployment.Scope, DeploymentScope.Subscription));
-            case "tenantresourceid":
-                return Link(evaluator, ResourceIds.FromArguments(a, span, deployment.Scope, DeploymentScope.Tenant));
-            case "managementgroupresourceid":
-                return Link(evaluator, ResourceIds.FromArguments(a, span, deployment.Scope, DeploymentScope.ManagementGroup));
-            case "extensionresourceid":
-                return ExtensionResourceId(evaluator, a, span, deployment.Scope);
-
-            // Strings and general.
-            case "concat":
-                return Concat(a, span);
-            case "format":
-                return Format(a, span);
-            case "string":
-                return ToStringValue(a, span);
-            case "equals":
-                return Equal(a, span, ignoreCase: false);
-            case "equalsignorecase":
-                return Equal(a, span, ignoreCase: true);
-            case "not":
-                return Not(a, span);
-            case "any":
-                return a.Length == 1 ? a[0] : Arity(name, span);
-            case "json":
-                return Json(a, span);
-            case "createobject":
-                return CreateObject(a, span);
-            case "createarray":
-                return new ArrayValue(a, span);
-            case "array":
-                return ToArray(a, span);
-            case "bool":
-                return ToBool(a, span);
-            case "int":
-                return ToInt(a, span);
-            case "float":
-                return ToFloat(a, span);
-            case "uniquestring":
-            case "guid":
-                return Deterministic(name, a, span);
-            case "list":
-            case "listkeys":
-            case "listsecrets":
-            case "listaccountsas":
-            case "listservicesas":
-            case "listcredentials":
-            case "pickzones":
-            case "providers":
-            case "getsecret":
-            case "readenvironmentvariable":
-            case "externalinput":
-            case "loadtextcontent":
-            case "loadjsoncontent":
-            case "loadyamlcontent":
-            case "loadfileasbase64":
-                return new RuntimeValue(name + "(...)", span);
+            return function.Evaluated!(evaluator, name, a, span, context)!;
         }
 
         if (name.StartsWith("list", StringComparison.OrdinalIgnoreCase))
@@ -133,13 +117,34 @@ internal static partial class Functions
 
         try
         {
-            return InvokeKnown(evaluator, name, a, span) ?? new UnknownValue($"function '{name}' is not evaluated by CmkLint", span);
+            return function?.Evaluated!(evaluator, name, a, span, context) ?? new UnknownValue($"function '{name}' is not evaluated by CmkLint", span);
         }
         catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
         {
             // Known arguments the function rejects (uri('', ...), base64ToString('%')): the deployment would fail here, so the value is not known.
             return new UnknownValue($"{name}() cannot be computed from these arguments ({e.Message})", span);
         }
+    }
+
+    private static FunctionDefinition Symbolic(string name, int min, int? max, Func<Evaluator, string, Value[], SourceSpan, EvalContext, Value?> body) =>
+        FunctionDefinition.Of(name, min, max, FunctionKind.Symbolic, body);
+
+    private static FunctionDefinition Runtime(string name, int min, int? max, Func<Evaluator, string, Value[], SourceSpan, EvalContext, Value?> body) =>
+        FunctionDefinition.Of(name, min, max, FunctionKind.Runtime, body);
+
+    /// <summary>A function whose every call is a runtime value named after the call.</summary>
+    private static FunctionDefinition Runtime(string name, int min, int? max) =>
+        FunctionDefinition.Of(name, min, max, FunctionKind.Runtime, (e, called, a, span, c) => new RuntimeValue(called + "(...)", span));
+
+    private static FunctionDefinition Known(string name, int min, int? max, Func<Evaluator, string, Value[], SourceSpan, EvalContext, Value?> body) =>
+        FunctionDefinition.Of(name, min, max, FunctionKind.Known, body);
+
+    internal static FunctionDefinition[] Join(FunctionDefinition[] first, FunctionDefinition[] second)
+    {
+        var all = new FunctionDefinition[first.Length + second.Length];
+        first.CopyTo(all, 0);
+        second.CopyTo(all, first.Length);
+        return all;
     }
 
     private static bool IsPureStringFunction(string name)

@@ -11,6 +11,21 @@ namespace CmkLint.Evaluation;
 /// <summary>The ARM template functions (and the Bicep functions lowered to them).</summary>
 public sealed partial class Evaluator
 {
+    /// <summary>The functions that take their arguments unevaluated (the first rows of <see cref="FunctionTable"/>).</summary>
+    internal static readonly FunctionDefinition[] LazyFunctions =
+    {
+        FunctionDefinition.WithArguments("parameters", 1, 1, (e, name, call, c) => e.WithStringArgument(call, c, n => c.Deployment.GetParameter(n, call.Span))),
+        FunctionDefinition.WithArguments("variables", 1, 1, (e, name, call, c) => e.WithStringArgument(call, c, n => c.Deployment.GetVariable(n, call.Span))),
+        FunctionDefinition.WithArguments("copyIndex", 0, 2, (e, name, call, c) => e.CopyIndex(call, c)),
+        FunctionDefinition.WithArguments("if", 3, 3, (e, name, call, c) => e.If(call, c)),
+        FunctionDefinition.WithArguments("and", 1, null, (e, name, call, c) => e.AndOr(call, c, isAnd: true)),
+        FunctionDefinition.WithArguments("or", 1, null, (e, name, call, c) => e.AndOr(call, c, isAnd: false)),
+        FunctionDefinition.WithArguments("coalesce", 1, null, (e, name, call, c) => e.Coalesce(call, c)),
+        FunctionDefinition.WithArguments("reference", 1, 3, (e, name, call, c) => e.Reference(call, c)),
+        FunctionDefinition.WithArguments("lambda", 1, null, (e, name, call, c) => e.LambdaFromArm(call, c)),
+        FunctionDefinition.WithArguments("lambdaVariables", 1, 1, (e, name, call, c) => e.WithStringArgument(call, c, n => c.TryGetLocal(n, out var v) ? v.At(call.Span) : new UnknownValue($"lambda variable '{n}' is not bound", call.Span))),
+    };
+
     private Value Call(CallExpr call, EvalContext context)
     {
         string name = StripNamespace(call.Name);
@@ -21,27 +36,9 @@ public sealed partial class Evaluator
             return stop;
         }
 
-        switch (name.ToLowerInvariant())
+        if (FunctionTable.Find(name) is { Kind: FunctionKind.Lazy } lazy)
         {
-            case "parameters":
-                return WithStringArgument(call, context, n => context.Deployment.GetParameter(n, span));
-            case "variables":
-                return WithStringArgument(call, context, n => context.Deployment.GetVariable(n, span));
-            case "copyindex":
-                return CopyIndex(call, context);
-            case "if":
-                return If(call, context);
-            case "and":
-            case "or":
-                return AndOr(call, context, name.Equals("and", StringComparison.OrdinalIgnoreCase));
-            case "coalesce":
-                return Coalesce(call, context);
-            case "reference":
-                return Reference(call, context);
-            case "lambda":
-                return LambdaFromArm(call, context);
-            case "lambdavariables":
-                return WithStringArgument(call, context, n => context.TryGetLocal(n, out var v) ? v.At(span) : new UnknownValue($"lambda variable '{n}' is not bound", span));
+            return lazy.Accepts(args.Count) ? lazy.Lazy!(this, name, call, context) : new UnknownValue($"{name}() has the wrong number of arguments", span);
         }
 
         if (call.Name.IndexOf('.') > 0 && TryUserFunction(call, context, out var userResult))

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using CmkLint.Arm;
 using CmkLint.Text;
 
 namespace CmkLint.Evaluation;

@@ -3,9 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using CmkLint.Arm;
 using CmkLint.Cmk;
-using CmkLint.Engine;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.Text;
 
@@ -106,7 +106,7 @@ public sealed class DeployedExportSource : PreviousStateSource
         return null;
     }
 
-    internal override PreviousComparison? CompareWith(string templateFullPath, IReadOnlyDictionary<string, Expr>? parameterValues, string? parametersSource, EvaluationOptions evaluation, LintOptions options)
+    internal override PreviousComparison? CompareWith(string templateFullPath, IReadOnlyDictionary<string, Expr>? parameterValues, string? parametersSource, EvaluationOptions evaluation, LoadSettings loading)
     {
         if (Open() is not null)
         {

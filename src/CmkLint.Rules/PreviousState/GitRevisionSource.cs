@@ -4,9 +4,9 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using CmkLint.Cmk;
-using CmkLint.Engine;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.Text;
 
@@ -52,14 +52,14 @@ public sealed class GitRevisionSource : PreviousStateSource
         }
     }
 
-    internal override PreviousComparison? CompareWith(string templateFullPath, IReadOnlyDictionary<string, Expr>? parameterValues, string? parametersSource, EvaluationOptions evaluation, LintOptions options)
+    internal override PreviousComparison? CompareWith(string templateFullPath, IReadOnlyDictionary<string, Expr>? parameterValues, string? parametersSource, EvaluationOptions evaluation, LoadSettings loading)
     {
         if (Open() is not null || repository is null)
         {
             return null;
         }
 
-        var template = repository.TemplateAt(templateFullPath, options);
+        var template = repository.TemplateAt(templateFullPath, loading);
         if (template is null)
         {
             return null;
@@ -241,7 +241,7 @@ public sealed class GitRevisionSource : PreviousStateSource
         }
 
         /// <summary>The template of the file at the revision (following a rename), or null when the file did not exist there.</summary>
-        public Template? TemplateAt(string fullPath, LintOptions options)
+        public Template? TemplateAt(string fullPath, LoadSettings loading)
         {
             lock (templates)
             {
@@ -256,7 +256,7 @@ public sealed class GitRevisionSource : PreviousStateSource
                     return cached;
                 }
 
-                var template = entry.Size <= options.MaxFileBytes ? Read(previous, entry, fullPath, options) : null;
+                var template = entry.Size <= loading.MaxFileBytes ? Read(previous, entry, fullPath, loading) : null;
                 templates[previous] = template;
                 return template;
             }
@@ -276,7 +276,7 @@ public sealed class GitRevisionSource : PreviousStateSource
             return renames.TryGetValue(relative, out var from) ? from : relative;
         }
 
-        private Template? Read(string previousPath, TreeEntry entry, string currentFullPath, LintOptions options)
+        private Template? Read(string previousPath, TreeEntry entry, string currentFullPath, LoadSettings loading)
         {
             if (!blobs.TryGetValue(entry.ObjectName, out var bytes))
             {
@@ -298,8 +298,8 @@ public sealed class GitRevisionSource : PreviousStateSource
 
             // Named like 'origin/main:infra/main.json' so related locations say where the previous value was.
             var file = new SourceFile(source.Revision + ":" + previousPath, text);
-            var loader = new TemplateLoader(options, options.FrontEnds, options.FileSystem);
-            foreach (var frontEnd in options.FrontEnds)
+            var loader = new TemplateLoader(loading);
+            foreach (var frontEnd in loading.FrontEnds)
             {
                 if (frontEnd.Handles(currentFullPath))
                 {

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using CmkLint.Engine;
 using CmkLint.Evaluation;
+using CmkLint.Loading;
 using CmkLint.Model;
 
 namespace CmkLint.PreviousState;
@@ -29,7 +29,7 @@ public abstract class PreviousStateSource
     /// <summary>
     /// Reads the previous state (once) and says why it cannot be used: a missing revision, a folder that
     /// is not a git repository, an unreadable or unrecognised export. Null when it can be used. The CLI
-    /// turns an error into exit code 2; the engine reports it in <see cref="LintResult.ComparisonErrors"/>.
+    /// turns an error into exit code 2; the engine reports it in <c>LintResult.ComparisonErrors</c>.
     /// </summary>
     public string? Open()
     {
@@ -57,7 +57,7 @@ public abstract class PreviousStateSource
     /// The previous state of one entry point (a template file with the parameter values it is analysed
     /// with), or null when there is none (a new file, a file outside the repository).
     /// </summary>
-    internal abstract PreviousComparison? CompareWith(string templateFullPath, IReadOnlyDictionary<string, Expr>? parameterValues, string? parametersSource, EvaluationOptions evaluation, LintOptions options);
+    internal abstract PreviousComparison? CompareWith(string templateFullPath, IReadOnlyDictionary<string, Expr>? parameterValues, string? parametersSource, EvaluationOptions evaluation, LoadSettings loading);
 
     public override string ToString() => Comparison;
 }

@@ -1,7 +1,7 @@
 using System.IO;
 using System.Text;
-using CmkLint.Configuration;
 using CmkLint.Diagnostics;
+using CmkLint.Text;
 
 namespace CmkLint.Reporting;
 

@@ -71,7 +71,7 @@ public static class JsonReporter
             }
 
             writer.WriteEndArray();
-            Write(writer, "fingerprint", Configuration.PortableFingerprint.Of(f, run.SourceRoot));
+            Write(writer, "fingerprint", Diagnostics.PortableFingerprint.Of(f, run.SourceRoot));
             writer.WritePropertyName("suppression");
             if (f.Suppression is { } suppression)
             {

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using CmkLint.Configuration;
 using CmkLint.Diagnostics;
 using CmkLint.Rules;
 using CmkLint.Text;

@@ -3,6 +3,7 @@ using System.Linq;
 using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
+using CmkLint.Rules.Chain;
 
 namespace CmkLint.Rules;
 

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
+using CmkLint.Rules.Chain;
 
 namespace CmkLint.Rules;
 

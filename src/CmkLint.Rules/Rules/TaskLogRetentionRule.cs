@@ -3,6 +3,7 @@ using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Rules.Chain;
 
 namespace CmkLint.Rules;
 

@@ -8,7 +8,7 @@ namespace CmkLint.Workspace;
 /// <summary>
 /// The folder a run may read: <c>--root</c>, else the repository root holding every analysed path, else
 /// their common folder. Modules, <c>using</c>, <c>load*</c> and parameters files resolve inside it
-/// (see <see cref="Text.ConfinedFileSystem"/>); git is asked about the repository found from it.
+/// (see <see cref="Loading.ConfinedFileSystem"/>); git is asked about the repository found from it.
 /// </summary>
 internal static class AnalysisRoot
 {
@@ -48,7 +48,7 @@ internal static class AnalysisRoot
             {
                 if (!IsUnder(folder, root))
                 {
-                    error = $"the path {Engine.TemplateLoader.DisplayPath(folder)} is outside the analysis root {explicitRoot} (--root)";
+                    error = $"the path {Loading.TemplateLoader.DisplayPath(folder)} is outside the analysis root {explicitRoot} (--root)";
                     return null;
                 }
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using CmkLint.Configuration;
+using CmkLint.Text;
 
 namespace CmkLint.Workspace;
 
@@ -271,7 +272,7 @@ internal sealed class FileDiscovery
         }
     }
 
-    private static string DisplayPath(string full) => Engine.TemplateLoader.DisplayPath(full);
+    private static string DisplayPath(string full) => Loading.TemplateLoader.DisplayPath(full);
 
     private string Resolve(string input)
     {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using CmkLint.Configuration;
+using CmkLint.Loading;
 using CmkLint.Text;
 
 namespace CmkLint.Workspace;

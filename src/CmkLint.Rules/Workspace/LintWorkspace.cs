@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using CmkLint.Configuration;
 using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.PreviousState;
 using CmkLint.Text;
 
@@ -115,7 +116,7 @@ public sealed class LintWorkspace
             return;
         }
 
-        var loader = new TemplateLoader(options, options.FrontEnds);
+        var loader = new TemplateLoader(options.Loading(options.FrontEnds));
         var discovery = new FileDiscovery(loader.CanRead, Configuration, walk ? GitWorkTree.TrackedFiles(root) : null, cwd);
         if (walk)
         {

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
+using CmkLint.Evaluation;
+using CmkLint.Loading;
 using CmkLint.Model;
 
 namespace CmkLint.Workspace;
@@ -36,7 +38,7 @@ public sealed class TemplateAnalysis
         var findings = new List<Finding>();
         using (var clock = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(1, options.Budgets.FileSeconds))))
         {
-            var meter = options.Budgets.NewMeter(clock.Token);
+            var meter = BudgetMeter.For(options.Budgets, clock.Token);
             try
             {
                 engine.RunEntry(path, template, null, null, findings, meter);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using CmkLint.Configuration;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
+using CmkLint.Loading;
 
 namespace CmkLint.Workspace;
 

@@ -4,10 +4,9 @@ using System.IO;
 using System.Linq;
 using CmkLint.Configuration;
 using CmkLint.Diagnostics;
-using CmkLint.Engine;
 using CmkLint.Fixes;
+using CmkLint.Loading;
 using CmkLint.Rules;
-using CmkLint.Text;
 using Newtonsoft.Json;
 
 namespace CmkLint.Cli.Commands;

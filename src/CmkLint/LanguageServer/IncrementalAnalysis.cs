@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
-using CmkLint.Text;
+using CmkLint.Loading;
 using Newtonsoft.Json.Linq;
 
 namespace CmkLint.Cli.LanguageServer;
@@ -53,7 +53,7 @@ internal sealed class IncrementalAnalysis : IDisposable
     private readonly Dictionary<string, long> pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim wake = new(0);
     private readonly Thread worker;
-    private readonly TemplateLoader probe = new(new LintOptions(), LintEngine.DefaultFrontEnds());
+    private readonly TemplateLoader probe = new(new LintOptions().Loading(LintEngine.DefaultFrontEnds()));
     private long lastEdit;
     private bool stopped;
     private AnalysisSettings settings = AnalysisSettings.Default;

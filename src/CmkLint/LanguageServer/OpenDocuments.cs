@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using CmkLint.Engine;
-using CmkLint.Text;
+using CmkLint.Loading;
 using Newtonsoft.Json.Linq;
 
 namespace CmkLint.Cli.LanguageServer;

@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using CmkLint.Configuration;
-using CmkLint.Engine;
-using CmkLint.Text;
+using CmkLint.Loading;
 
 namespace CmkLint.Cli.LanguageServer;
 

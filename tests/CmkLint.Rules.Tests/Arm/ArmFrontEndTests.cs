@@ -6,6 +6,7 @@ using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Evaluation;
 using CmkLint.Graph;
+using CmkLint.Loading;
 using CmkLint.Text;
 using Xunit;
 using static CmkLint.Rules.Tests.Templates;

@@ -7,8 +7,8 @@ using CmkLint.Bicep;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Graph;
+using CmkLint.Loading;
 using CmkLint.Model;
-using CmkLint.Text;
 
 namespace CmkLint.Rules.Tests.BicepLowering;
 
@@ -45,7 +45,7 @@ internal sealed class BicepFiles : IFileSystem
     }
 
     public TemplateLoader Loader() =>
-        new(new LintOptions { FileSystem = this }, new List<ITemplateFrontEnd> { new ArmFrontEnd(), new BicepFrontEnd() }, this);
+        new(new LintOptions { FileSystem = this }.Loading(new List<ITemplateFrontEnd> { new ArmFrontEnd(), new BicepFrontEnd() }));
 
     /// <summary>Lowers one file (with its modules) and returns its template.</summary>
     public Template Lower(string name, out TemplateLoader loader)

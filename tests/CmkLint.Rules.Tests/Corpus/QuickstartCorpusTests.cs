@@ -10,6 +10,7 @@ using CmkLint.Cmk;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Graph;
+using CmkLint.Rules.Chain;
 using CmkLint.Text;
 using Xunit;
 

@@ -17,7 +17,7 @@ public class EvaluatorTests
         ]
         """;
 
-    private static Value Eval(string expression, string parameters = "{}", string variables = "{}", string functions = "[]")
+    internal static Value Eval(string expression, string parameters = "{}", string variables = "{}", string functions = "[]")
     {
         string json = $$"""
             {

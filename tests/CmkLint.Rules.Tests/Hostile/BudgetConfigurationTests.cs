@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using CmkLint.Configuration;
 using CmkLint.Evaluation;
+using CmkLint.Loading;
 using CmkLint.Text;
 using Xunit;
 
@@ -25,7 +26,7 @@ public class BudgetConfigurationTests
         Assert.Equal(5_000_000, config!.Budgets.Steps);
         Assert.Equal(1000, config.Budgets.StringLength);
         Assert.Equal(5, config.Budgets.FileSeconds);
-        Assert.Equal(Engine.AnalysisBudgets.DefaultElements, config.Budgets.Elements);
+        Assert.Equal(Loading.AnalysisBudgets.DefaultElements, config.Budgets.Elements);
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using CmkLint.Text;
+using CmkLint.Loading;
 using Xunit;
 
 namespace CmkLint.Rules.Tests.Hostile;

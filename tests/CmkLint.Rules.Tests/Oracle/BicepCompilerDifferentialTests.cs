@@ -167,7 +167,7 @@ public sealed class BicepCompilerDifferentialTests
         || text.Contains("'ts:", StringComparison.Ordinal) || text.Contains("'ts/", StringComparison.Ordinal);
 
     /// <summary>An empty string when both front ends agree; otherwise what differs.</summary>
-    private static string Compare(Engine.TemplateLoader loader, string bicepPath, string jsonPath)
+    private static string Compare(Loading.TemplateLoader loader, string bicepPath, string jsonPath)
     {
         var bicep = loader.Load(bicepPath).Template;
         var arm = loader.Load(jsonPath).Template;

@@ -7,6 +7,7 @@ using CmkLint.Bicep;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Graph;
+using CmkLint.Loading;
 using CmkLint.Model;
 using Xunit;
 
@@ -25,7 +26,7 @@ public sealed class BicepLoweringCorpusTests
     private static readonly HashSet<string> KnownSilentInvalid = new(StringComparer.Ordinal) { "InvalidRuntimeValueUsages_LF", "InvalidLoadFunctions_CRLF" };
 
     internal static TemplateLoader NewLoader() =>
-        new(new LintOptions(), new List<ITemplateFrontEnd> { new ArmFrontEnd(), new BicepFrontEnd() });
+        new(new LintOptions().Loading(new List<ITemplateFrontEnd> { new ArmFrontEnd(), new BicepFrontEnd() }));
 
     /// <summary>Every CMK900 of a template and of the local modules it loaded.</summary>
     internal static List<Finding> Errors(TemplateLoader loader)

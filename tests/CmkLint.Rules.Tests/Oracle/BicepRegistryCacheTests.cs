@@ -6,6 +6,7 @@ using System.Net;
 using System.Net.Sockets;
 using CmkLint.Bicep.Modules;
 using CmkLint.Engine;
+using CmkLint.Loading;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,4 +1,5 @@
 using CmkLint.Diagnostics;
+using CmkLint.Evaluation;
 using Xunit;
 using static CmkLint.Rules.Tests.Templates;
 

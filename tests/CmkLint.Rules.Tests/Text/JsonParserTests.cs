@@ -1,4 +1,3 @@
-using CmkLint.Arm;
 using CmkLint.Text;
 using Xunit;
 

@@ -113,7 +113,7 @@ public sealed class LintWorkspaceTests : IDisposable
 
         var workspace = Open(request);
 
-        var confined = Assert.IsType<CmkLint.Text.ConfinedFileSystem>(workspace.Options.FileSystem);
+        var confined = Assert.IsType<CmkLint.Loading.ConfinedFileSystem>(workspace.Options.FileSystem);
         Assert.Equal(root, confined.Root);
         Assert.False(confined.FileExists(Path.Combine(Path.GetTempPath(), "outside.json")));
     }

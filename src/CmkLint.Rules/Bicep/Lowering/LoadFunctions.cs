@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using CmkLint.Arm;
 using CmkLint.Bicep.Syntax;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.Text;
 
@@ -24,8 +24,8 @@ internal sealed partial class TemplateLowering
         string full;
         try
         {
-            string? dir = System.IO.Path.GetDirectoryName(Engine.TemplateLoader.Normalize(file.Path));
-            full = Engine.TemplateLoader.Normalize(dir is null ? path : System.IO.Path.Combine(dir, path));
+            string? dir = System.IO.Path.GetDirectoryName(Loading.TemplateLoader.Normalize(file.Path));
+            full = Loading.TemplateLoader.Normalize(dir is null ? path : System.IO.Path.Combine(dir, path));
         }
         catch (ArgumentException)
         {
@@ -68,7 +68,7 @@ internal sealed partial class TemplateLowering
                     return null;
                 }
 
-                var json = new SourceFile(Engine.TemplateLoader.DisplayPath(full), text);
+                var json = new SourceFile(Loading.TemplateLoader.DisplayPath(full), text);
                 var node = JsonParser.Parse(json, out var error);
                 if (node is null || error is not null)
                 {

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.Text;
 
 namespace CmkLint.Bicep.Lowering;

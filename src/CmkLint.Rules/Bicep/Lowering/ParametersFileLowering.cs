@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using CmkLint.Bicep.Syntax;
 using CmkLint.Diagnostics;
-using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.Text;
 

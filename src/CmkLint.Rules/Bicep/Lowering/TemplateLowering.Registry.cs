@@ -76,7 +76,7 @@ internal sealed partial class TemplateLowering
             return null;
         }
 
-        var cache = loader.ModuleCache;
+        var cache = Modules.BicepModuleCache.Of(loader);
         var configuration = cache.ConfigurationFor(file.Path);
         template.Diagnostics.AddRange(cache.TakeDiagnostics(configuration));
         var reference = ModuleReference.Parse(path, configuration, out var error);
@@ -123,7 +123,7 @@ internal sealed partial class TemplateLowering
     private void NotRestored(SourceSpan span, string what, string path, CachedModule cached)
     {
         string message = cached.IsMissing
-            ? $"{what} '{path}' is not in the Bicep module cache{(cached.Path is null ? string.Empty : " (" + Engine.TemplateLoader.DisplayPath(cached.Path) + ")")}: {cached.Problem}; run 'bicep restore' on this file before cmklint so the checks that depend on the module can see inside it"
+            ? $"{what} '{path}' is not in the Bicep module cache{(cached.Path is null ? string.Empty : " (" + Loading.TemplateLoader.DisplayPath(cached.Path) + ")")}: {cached.Problem}; run 'bicep restore' on this file before cmklint so the checks that depend on the module can see inside it"
             : $"{what} '{path}' in the Bicep module cache cannot be read ({cached.Problem}); run 'bicep restore --force' on this file before cmklint";
         template.Diagnostics.Add(new Finding(InputDiagnostics.UnsupportedConstruct, Level.Note, message, span, $"CMK901|{span.File?.Path}|{what} {path}|{span.Start}"));
     }

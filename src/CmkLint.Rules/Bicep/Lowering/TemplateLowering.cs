@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using CmkLint.Bicep.Syntax;
 using CmkLint.Diagnostics;
-using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.Text;
 
@@ -29,16 +28,14 @@ internal sealed partial class TemplateLowering
     private readonly Dictionary<string, Binding> globals = new(StringComparer.Ordinal);
     private readonly List<Dictionary<string, Binding>> scopes = new();
     private readonly HashSet<string> reportedUnsupported = new(StringComparer.Ordinal);
-
-    /// <summary>Modules being loaded on this thread, one from another (a chain of files is read depth first).</summary>
-    [ThreadStatic]
-    private static int moduleNesting;
+    private readonly ReferencedFiles referencedFiles;
 
     private TemplateLowering(SourceFile file, TemplateLoader? loader, Template template)
     {
         this.file = file;
         this.loader = loader;
         this.template = template;
+        referencedFiles = new ReferencedFiles(file, loader, template, Unsupported, Invalid);
     }
 
     public static Template Lower(BicepSyntaxTree tree, TemplateLoader? loader)
@@ -559,9 +556,9 @@ internal sealed partial class TemplateLowering
             }
 
             declaration.Nested = nested;
-            if (registryCall is not null)
+            if (registryCall is not null && loader is not null)
             {
-                loader?.ModuleCache.Register(registryCall);
+                Modules.BicepModuleCache.Of(loader).Register(registryCall);
             }
         }
 
@@ -604,23 +601,7 @@ internal sealed partial class TemplateLowering
             return LoadRegistryModule(syntax, path, out registryCall);
         }
 
-        if (moduleNesting >= AnalysisBudgets.DefaultDeploymentDepth)
-        {
-            template.Diagnostics.Add(InputDiagnostics.OverBudget(syntax.Path.Span, "deploymentDepth", AnalysisBudgets.DefaultDeploymentDepth, $"module '{path}' loaded from modules nested this deep"));
-            return null;
-        }
-
-        FrontEndResult? loaded;
-        moduleNesting++;
-        try
-        {
-            loaded = LoadReferencedFile(path, syntax.Path.Span, "module");
-        }
-        finally
-        {
-            moduleNesting--;
-        }
-
+        var loaded = referencedFiles.LoadModule(path, syntax.Path.Span);
         if (loaded is null)
         {
             return null;
@@ -632,55 +613,6 @@ internal sealed partial class TemplateLowering
         }
 
         return loaded.Template;
-    }
-
-    /// <summary>Loads a local file a module or import refers to (once per run); missing files give a CMK901 note.</summary>
-    private FrontEndResult? LoadReferencedFile(string path, SourceSpan span, string what)
-    {
-        if (loader is null)
-        {
-            return null;
-        }
-
-        string full;
-        try
-        {
-            string? dir = Path.GetDirectoryName(TemplateLoader.Normalize(file.Path));
-            full = TemplateLoader.Normalize(dir is null ? path : Path.Combine(dir, path.Replace('\\', '/')));
-        }
-        catch (ArgumentException)
-        {
-            Unsupported(span, $"{what} path '{path}'");
-            return null;
-        }
-
-        if (loader.FileSystem.RefusalOf(full) is string refusal && refusal != FileAccessPolicy.Missing)
-        {
-            Unsupported(span, $"{what} '{path}' (refused: {refusal})");
-            return null;
-        }
-
-        if (!loader.FileSystem.FileExists(full) && ModulePaths.StaysBeside(path))
-        {
-            // The compiler rejects the file (BCP091): an error at the reference, not a note. A path that climbs out of
-            // the file's folder may lead outside the analysed files (a partial checkout), so it stays a note.
-            Invalid(span, $"BCP091: An error occurred reading file. Could not find file '{path}'.");
-            return null;
-        }
-
-        if (!loader.FileSystem.FileExists(full) || !loader.CanRead(full))
-        {
-            Unsupported(span, $"{what} '{path}' (the file is not found or not a Bicep or JSON file)");
-            return null;
-        }
-
-        var loaded = ModuleLoadGuard.TryLoad(loader, full);
-        if (loaded is null)
-        {
-            Unsupported(span, $"{what} '{path}' (it refers back to a file that refers to it: a cycle)");
-        }
-
-        return loaded;
     }
 
     /// <summary>
@@ -697,7 +629,7 @@ internal sealed partial class TemplateLowering
         }
         else if (path is not null)
         {
-            var loaded = LoadReferencedFile(path, import.Path.Span, "import");
+            var loaded = referencedFiles.Load(path, import.Path.Span, "import");
             source = loaded?.Template;
         }
         else

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using CmkLint.Arm;
 using CmkLint.Diagnostics;
 using CmkLint.Text;
 
@@ -47,7 +46,7 @@ internal sealed class BicepConfiguration
     public List<Finding> Diagnostics { get; } = new();
 
     /// <summary>Where the configuration came from, for messages.</summary>
-    public string Describe() => Path is null ? "the built-in Bicep configuration" : Engine.TemplateLoader.DisplayPath(Path);
+    public string Describe() => Path is null ? "the built-in Bicep configuration" : Loading.TemplateLoader.DisplayPath(Path);
 
     /// <summary>The cache root the Bicep CLI uses: <c>cacheRootDirectory</c>, else <c>~/.bicep</c> (the home folder from <c>HOME</c>).</summary>
     public string? CacheRoot(string? homeDirectory)

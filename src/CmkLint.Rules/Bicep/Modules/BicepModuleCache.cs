@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using CmkLint.Arm;
 using CmkLint.Diagnostics;
-using CmkLint.Engine;
+using CmkLint.Loading;
 using CmkLint.Model;
 using CmkLint.Text;
 
@@ -53,6 +53,9 @@ internal sealed class BicepModuleCache
         this.loader = loader;
         this.homeDirectory = homeDirectory;
     }
+
+    /// <summary>The run's module cache: one per loader, kept by the loader, made on first use.</summary>
+    public static BicepModuleCache Of(TemplateLoader loader) => loader.Shared(l => new BicepModuleCache(l, l.Settings.BicepHomeDirectory));
 
     /// <summary>The home folder the Bicep CLI puts <c>.bicep</c> under: <c>HOME</c>, else the user profile.</summary>
     public static string? DefaultHomeDirectory()

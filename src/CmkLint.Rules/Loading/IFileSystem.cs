@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace CmkLint.Text;
+namespace CmkLint.Loading;
 
 /// <summary>Where the engine reads templates, modules and parameters files: the disk, or (in an analyzer) the compilation's additional files.</summary>
 public interface IFileSystem

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace CmkLint.Text;
+namespace CmkLint.Loading;
 
 /// <summary>
 /// The disk, confined to an analysis root (and optional read-only roots such as the Bicep module cache):

@@ -1,7 +1,6 @@
 using System;
-using CmkLint.Evaluation;
 
-namespace CmkLint.Engine;
+namespace CmkLint.Loading;
 
 /// <summary>
 /// The work and size limits of analysing one file (docs/security.md, "Budgets"). A file is written by
@@ -86,9 +85,4 @@ public sealed class AnalysisBudgets
             default: return false;
         }
     }
-
-    /// <summary>A fresh meter for one file's analysis, with these limits.</summary>
-    internal BudgetMeter NewMeter(System.Threading.CancellationToken cancellation) => new(
-        new BudgetLimits(EvaluationDepth, DeploymentDepth, Steps, StringLength, Elements, ValueBytes, Instances, Modules, FileSeconds),
-        cancellation);
 }

@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using CmkLint.Text;
 
-namespace CmkLint.Arm;
+namespace CmkLint.Text;
 
 /// <summary>A syntax error in a JSON file, with its exact position.</summary>
 public sealed class JsonSyntaxError

@@ -2,9 +2,9 @@ using System;
 using System.IO;
 using System.Security.Cryptography;
 using System.Text;
-using CmkLint.Diagnostics;
+using CmkLint.Text;
 
-namespace CmkLint.Configuration;
+namespace CmkLint.Diagnostics;
 
 /// <summary>
 /// A finding's fingerprint (RULES.md: rule + file + resource + property path, no line) with the file

@@ -3,7 +3,7 @@ using CmkLint.Diagnostics;
 using CmkLint.Model;
 using CmkLint.Text;
 
-namespace CmkLint.Engine;
+namespace CmkLint.Loading;
 
 /// <summary>What a front end made of one file.</summary>
 public sealed class FrontEndResult

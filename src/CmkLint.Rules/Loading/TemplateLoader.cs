@@ -5,7 +5,7 @@ using System.IO;
 using CmkLint.Diagnostics;
 using CmkLint.Text;
 
-namespace CmkLint.Engine;
+namespace CmkLint.Loading;
 
 /// <summary>
 /// Reads each file once per run, whoever asks (the run's file list, a Bicep module reference, a
@@ -14,24 +14,28 @@ namespace CmkLint.Engine;
 public sealed class TemplateLoader
 {
     private readonly ConcurrentDictionary<string, Lazy<FrontEndResult>> cache = new(StringComparer.Ordinal);
-    private readonly LintOptions options;
-    private readonly IReadOnlyList<ITemplateFrontEnd> frontEnds;
+    private readonly ConcurrentDictionary<Type, Lazy<object>> shared = new();
 
-    public TemplateLoader(LintOptions options, IReadOnlyList<ITemplateFrontEnd> frontEnds, IFileSystem? fileSystem = null)
+    public TemplateLoader(LoadSettings settings)
     {
-        this.options = options;
-        this.frontEnds = frontEnds;
-        FileSystem = fileSystem ?? options.FileSystem;
-        ModuleCache = new Bicep.Modules.BicepModuleCache(this, options.BicepHomeDirectory);
+        Settings = settings;
     }
 
-    public IFileSystem FileSystem { get; }
+    /// <summary>The front ends, file system and limits this loader reads with.</summary>
+    public LoadSettings Settings { get; }
 
-    /// <summary>The Bicep module cache (registry and template spec modules restored by the Bicep CLI) for this run.</summary>
-    internal Bicep.Modules.BicepModuleCache ModuleCache { get; }
+    public IFileSystem FileSystem => Settings.FileSystem;
 
     /// <summary>The largest file the run reads.</summary>
-    internal long MaxFileBytes => options.MaxFileBytes;
+    internal long MaxFileBytes => Settings.MaxFileBytes;
+
+    /// <summary>
+    /// One <typeparamref name="T"/> for this run, made on first use. A front end keeps its per-run state here
+    /// (the Bicep module cache), so loading does not name the front ends.
+    /// </summary>
+    internal T Shared<T>(Func<TemplateLoader, T> create)
+        where T : class =>
+        (T)shared.GetOrAdd(typeof(T), _ => new Lazy<object>(() => create(this))).Value;
 
     /// <summary>Every file read so far, with what was made of it.</summary>
     public IEnumerable<KeyValuePair<string, FrontEndResult>> Loaded
@@ -48,7 +52,7 @@ public sealed class TemplateLoader
     /// <summary>Whether any front end reads this path.</summary>
     public bool CanRead(string path)
     {
-        foreach (var f in frontEnds)
+        foreach (var f in Settings.FrontEnds)
         {
             if (f.Handles(path))
             {
@@ -85,7 +89,7 @@ public sealed class TemplateLoader
         var result = new FrontEndResult();
         string display = DisplayPath(fullPath);
         ITemplateFrontEnd? frontEnd = null;
-        foreach (var f in frontEnds)
+        foreach (var f in Settings.FrontEnds)
         {
             if (f.Handles(fullPath))
             {
@@ -107,10 +111,10 @@ public sealed class TemplateLoader
             return result;
         }
 
-        if (bytes.Length > options.MaxFileBytes)
+        if (bytes.Length > MaxFileBytes)
         {
             result.IsRelevant = true;
-            result.Diagnostics.Add(InputDiagnostics.Unreadable(display, $"the file is {bytes.Length / (1024 * 1024)} MB, larger than the {options.MaxFileBytes / (1024 * 1024)} MB CmkLint reads"));
+            result.Diagnostics.Add(InputDiagnostics.Unreadable(display, $"the file is {bytes.Length / (1024 * 1024)} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB CmkLint reads"));
             return result;
         }
 

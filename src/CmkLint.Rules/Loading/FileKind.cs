@@ -3,7 +3,7 @@ using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace CmkLint.Text;
+namespace CmkLint.Loading;
 
 /// <summary>What a path names on disk, asked without opening it (opening a FIFO blocks until a writer comes).</summary>
 public enum FileKind

@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
-using CmkLint.Text;
 
-namespace CmkLint.Arm;
+namespace CmkLint.Text;
 
 /// <summary>A JSON value with its exact span in the file.</summary>
 public abstract class JsonNode

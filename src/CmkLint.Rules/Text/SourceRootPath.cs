@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace CmkLint.Configuration;
+namespace CmkLint.Text;
 
 /// <summary>Relative paths with forward slashes, as configuration globs, baselines and SARIF URIs use them.</summary>
 public static class SourceRootPath
