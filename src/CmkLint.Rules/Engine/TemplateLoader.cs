@@ -33,6 +33,9 @@ public sealed class TemplateLoader
     /// <summary>The largest file the run reads.</summary>
     internal long MaxFileBytes => options.MaxFileBytes;
 
+    /// <summary>The most modules and nested deployments inside one another (the <c>deploymentDepth</c> budget) that the front ends read.</summary>
+    internal int DeploymentDepth => options.Budgets.DeploymentDepth;
+
     /// <summary>Every file read so far, with what was made of it.</summary>
     public IEnumerable<KeyValuePair<string, FrontEndResult>> Loaded
     {

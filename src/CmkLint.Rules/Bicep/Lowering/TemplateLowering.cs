@@ -30,10 +30,6 @@ internal sealed partial class TemplateLowering
     private readonly List<Dictionary<string, Binding>> scopes = new();
     private readonly HashSet<string> reportedUnsupported = new(StringComparer.Ordinal);
 
-    /// <summary>Modules being loaded on this thread, one from another (a chain of files is read depth first).</summary>
-    [ThreadStatic]
-    private static int moduleNesting;
-
     private TemplateLowering(SourceFile file, TemplateLoader? loader, Template template)
     {
         this.file = file;
@@ -604,23 +600,7 @@ internal sealed partial class TemplateLowering
             return LoadRegistryModule(syntax, path, out registryCall);
         }
 
-        if (moduleNesting >= AnalysisBudgets.DefaultDeploymentDepth)
-        {
-            template.Diagnostics.Add(InputDiagnostics.OverBudget(syntax.Path.Span, "deploymentDepth", AnalysisBudgets.DefaultDeploymentDepth, $"module '{path}' loaded from modules nested this deep"));
-            return null;
-        }
-
-        FrontEndResult? loaded;
-        moduleNesting++;
-        try
-        {
-            loaded = LoadReferencedFile(path, syntax.Path.Span, "module");
-        }
-        finally
-        {
-            moduleNesting--;
-        }
-
+        var loaded = LoadReferencedFile(path, syntax.Path.Span, "module");
         if (loaded is null)
         {
             return null;
@@ -642,13 +622,7 @@ internal sealed partial class TemplateLowering
             return null;
         }
 
-        string full;
-        try
-        {
-            string? dir = Path.GetDirectoryName(TemplateLoader.Normalize(file.Path));
-            full = TemplateLoader.Normalize(dir is null ? path : Path.Combine(dir, path.Replace('\\', '/')));
-        }
-        catch (ArgumentException)
+        if (ModulePaths.Resolve(file, path, backslashIsSeparator: true) is not string full)
         {
             Unsupported(span, $"{what} path '{path}'");
             return null;
@@ -674,10 +648,14 @@ internal sealed partial class TemplateLowering
             return null;
         }
 
-        var loaded = ModuleLoadGuard.TryLoad(loader, full);
-        if (loaded is null)
+        var loaded = ModuleLoadGuard.TryLoad(loader, file, full, out var refused);
+        if (refused == ModuleLoadGuard.Refusal.Cycle)
         {
             Unsupported(span, $"{what} '{path}' (it refers back to a file that refers to it: a cycle)");
+        }
+        else if (refused == ModuleLoadGuard.Refusal.TooDeep)
+        {
+            template.Diagnostics.Add(InputDiagnostics.OverBudget(span, "deploymentDepth", loader.DeploymentDepth, $"{what} '{path}', with files nested more than {loader.DeploymentDepth} levels deep below this one"));
         }
 
         return loaded;
