@@ -12,7 +12,7 @@ public sealed class ArmFrontEnd : ITemplateFrontEnd
 
     public FrontEndResult Read(SourceFile file, TemplateLoader loader)
     {
-        var document = ArmTemplateReader.Read(file);
+        var document = ArmTemplateReader.Read(file, loader.DeploymentDepth);
         var result = new FrontEndResult
         {
             Template = document.Template,

@@ -52,10 +52,14 @@ public sealed class ArmTemplateReader
     /// <summary>Inline nested templates being read, one inside another (counted against the deployment depth budget).</summary>
     private int nesting;
 
-    private ArmTemplateReader(SourceFile file, List<Finding> diagnostics)
+    /// <summary>The <c>deploymentDepth</c> budget: inline templates nested deeper are not read.</summary>
+    private readonly int deploymentDepth;
+
+    private ArmTemplateReader(SourceFile file, List<Finding> diagnostics, int deploymentDepth)
     {
         this.file = file;
         this.diagnostics = diagnostics;
+        this.deploymentDepth = deploymentDepth;
     }
 
     /// <summary>Whether JSON text looks like an ARM template or parameters file (checked before parsing, cheaply).</summary>
@@ -64,7 +68,10 @@ public sealed class ArmTemplateReader
         || text.IndexOf("deploymentParameters.json", StringComparison.OrdinalIgnoreCase) >= 0
         || text.IndexOf("DeploymentTemplate.json", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    public static ArmDocument Read(SourceFile file)
+    public static ArmDocument Read(SourceFile file) => Read(file, Loading.AnalysisBudgets.DefaultDeploymentDepth);
+
+    /// <summary>Reads a template or parameters file, reading inline nested templates at most <paramref name="deploymentDepth"/> deep.</summary>
+    public static ArmDocument Read(SourceFile file, int deploymentDepth)
     {
         var root = JsonParser.Parse(file, out var error, out var firstUnread, out int unreadCount);
         if (root is null)
@@ -89,7 +96,7 @@ public sealed class ArmTemplateReader
         {
             var diagnostics = new List<Finding>();
             AddUnreadNote(diagnostics, firstUnread, unreadCount);
-            var values = new ArmTemplateReader(file, diagnostics).ReadParameterValues(obj);
+            var values = new ArmTemplateReader(file, diagnostics, deploymentDepth).ReadParameterValues(obj);
             var doc = new ArmDocument(file, ArmDocumentKind.Parameters) { ParameterValues = values };
             doc.Diagnostics.AddRange(diagnostics);
             return doc;
@@ -104,7 +111,7 @@ public sealed class ArmTemplateReader
 
         var templateDiagnostics = new List<Finding>();
         AddUnreadNote(templateDiagnostics, firstUnread, unreadCount);
-        var template = new ArmTemplateReader(file, templateDiagnostics).ReadTemplate(obj);
+        var template = new ArmTemplateReader(file, templateDiagnostics, deploymentDepth).ReadTemplate(obj);
         template.Diagnostics.AddRange(templateDiagnostics);
         return new ArmDocument(file, ArmDocumentKind.Template) { Template = template };
     }
@@ -137,10 +144,10 @@ public sealed class ArmTemplateReader
     }
 
     /// <summary>Reads a template object inside a larger document (a cached template spec's <c>properties.mainTemplate</c>).</summary>
-    internal static Template ReadTemplateObject(SourceFile file, JsonObject obj)
+    internal static Template ReadTemplateObject(SourceFile file, JsonObject obj, int deploymentDepth)
     {
         var diagnostics = new List<Finding>();
-        var template = new ArmTemplateReader(file, diagnostics).ReadTemplate(obj);
+        var template = new ArmTemplateReader(file, diagnostics, deploymentDepth).ReadTemplate(obj);
         template.Diagnostics.AddRange(diagnostics);
         return template;
     }
@@ -419,9 +426,9 @@ public sealed class ArmTemplateReader
         bool isDeployment = string.Equals(type, "Microsoft.Resources/deployments", StringComparison.OrdinalIgnoreCase);
         declaration.Body = BodyOf(obj, isDeployment);
         var inline = isDeployment ? (obj.Get("properties") as JsonObject)?.Get("template") as JsonObject : null;
-        if (inline is not null && nesting >= Loading.AnalysisBudgets.DefaultDeploymentDepth)
+        if (inline is not null && nesting >= deploymentDepth)
         {
-            template.Diagnostics.Add(InputDiagnostics.OverBudget(inline.Span, "deploymentDepth", Loading.AnalysisBudgets.DefaultDeploymentDepth, "an inline template nested this deep"));
+            template.Diagnostics.Add(InputDiagnostics.OverBudget(inline.Span, "deploymentDepth", deploymentDepth, "an inline template nested this deep"));
         }
         else if (inline is not null && obj.Get("properties") is JsonObject props)
         {

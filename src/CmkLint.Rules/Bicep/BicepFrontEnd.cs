@@ -16,9 +16,9 @@ public sealed class BicepFrontEnd : ITemplateFrontEnd
 
     public FrontEndResult Read(SourceFile file, TemplateLoader loader)
     {
-        var tree = BicepParser.Parse(file);
+        var tree = ModuleLoadGuard.TakeParsed(loader, file) ?? BicepParser.Parse(file);
         var result = new FrontEndResult { IsRelevant = true };
-        using (ModuleLoadGuard.Enter(loader, file))
+        using (ModuleLoadGuard.Enter(loader, tree))
         {
             if (tree.Kind == BicepFileKind.Parameters)
             {

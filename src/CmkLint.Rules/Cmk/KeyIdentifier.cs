@@ -85,7 +85,25 @@ public sealed class KeyIdentifier
                 break;
         }
 
+        if (value is not null && (value.IsLoaded || (value is CompositeStringValue composite && Value.AnyLoaded(composite.Parts))))
+        {
+            result.MarkLoaded();
+        }
+
         return result;
+    }
+
+    /// <summary>The parts of a URI loaded from a file are loaded too, and the problem is phrased without the text it found.</summary>
+    private void MarkLoaded()
+    {
+        VaultName = VaultName?.AsLoaded();
+        KeyName = KeyName?.AsLoaded();
+        Version = Version?.AsLoaded();
+        Unresolved = Unresolved?.AsLoaded();
+        if (Problem is not null)
+        {
+            Problem = "is not a Key Vault key URI";
+        }
     }
 
     private void ReadReference(ResourceReferenceValue reference, ResourceGraph graph)

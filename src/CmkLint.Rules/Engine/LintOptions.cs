@@ -82,5 +82,5 @@ public sealed class LintOptions
     }
     /// <summary>What the loader reads these options' files with (<paramref name="fileSystem"/> overrides <see cref="FileSystem"/>).</summary>
     public LoadSettings Loading(IReadOnlyList<ITemplateFrontEnd> frontEnds, IFileSystem? fileSystem = null) =>
-        new(frontEnds, fileSystem ?? FileSystem, MaxFileBytes, BicepHomeDirectory);
+        new(frontEnds, fileSystem ?? FileSystem, MaxFileBytes, BicepHomeDirectory, Budgets.DeploymentDepth);
 }

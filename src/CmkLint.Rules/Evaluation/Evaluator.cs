@@ -59,7 +59,7 @@ public sealed partial class Evaluator
         switch (expr)
         {
             case LiteralExpr literal:
-                return Literal(literal.Value, literal.Span);
+                return literal.IsLoaded ? Literal(literal.Value, literal.Span).AsLoaded() : Literal(literal.Value, literal.Span);
             case ObjectExpr obj:
                 return Sized(EvaluateObject(obj, context), obj.Span);
             case ArrayExpr array:
@@ -69,7 +69,10 @@ public sealed partial class Evaluator
             case PropertyAccessExpr access:
                 return Access(Evaluate(access.Target, context), access.Name, access.Span, access.Safe, context);
             case IndexAccessExpr index:
-                return Index(Evaluate(index.Target, context), Evaluate(index.Index, context), index.Span, index.Safe, context);
+                var indexed = Evaluate(index.Target, context);
+                var indexValue = Evaluate(index.Index, context);
+                var item = Index(indexed, indexValue, index.Span, index.Safe, context);
+                return indexValue.IsLoaded ? item.AsLoaded() : item;
             case SymbolExpr symbol:
                 return EvaluateSymbol(symbol, context);
             case LambdaExpr lambda:

@@ -58,6 +58,11 @@ public sealed partial class Evaluator
         }
 
         var result = Functions.Invoke(this, name, values, span, context);
+        if (Value.AnyLoaded(values))
+        {
+            // Computed from a loaded file's content: never quoted either (a substring or an upper-cased copy is the content too).
+            result = result.AsLoaded();
+        }
         if (result is StringValue text && Meter.CheckString(text.Text.Length, span) is { } tooLong)
         {
             return tooLong;
@@ -131,14 +136,11 @@ public sealed partial class Evaluator
 
         var condition = Evaluate(call.Arguments[0], context);
         var b = Values.AsBool(condition);
-        if (b == true)
+        if (b is bool chosen)
         {
-            return Evaluate(call.Arguments[1], context);
-        }
-
-        if (b == false)
-        {
-            return Evaluate(call.Arguments[2], context);
+            // A branch chosen by a loaded value tells something of the content: it is not quoted either.
+            var branch = Evaluate(call.Arguments[chosen ? 1 : 2], context);
+            return condition.IsLoaded ? branch.AsLoaded() : branch;
         }
 
         // Both branches may be the same known value: then the condition does not matter.

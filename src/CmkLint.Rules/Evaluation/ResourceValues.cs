@@ -143,6 +143,15 @@ public sealed class ResourceIdValue : Value
         }
     }
 
+    /// <summary>Whether the ID, or any of its names, is loaded from a file (its names are then never quoted).</summary>
+    public bool HasLoadedName => IsLoaded || AnyLoaded(Names);
+
+    /// <summary><see cref="KnownName"/> for a message: null when a name is loaded from a file.</summary>
+    public string? QuotableKnownName => HasLoadedName ? null : KnownName;
+
+    /// <summary><see cref="LastName"/> for a message: null when a name is loaded from a file.</summary>
+    public string? QuotableLastName => HasLoadedName ? null : LastName;
+
     /// <summary>The last name segment, when known.</summary>
     public string? LastName => Names.Count > 0 && Names[Names.Count - 1] is StringValue s ? s.Text : null;
 
@@ -173,10 +182,15 @@ public sealed class ResourceIdValue : Value
 
     public override string Describe()
     {
+        if (IsLoaded)
+        {
+            return LoadedDescription;
+        }
+
         var sb = new StringBuilder("resourceId('").Append(Type).Append('\'');
         foreach (var n in Names)
         {
-            sb.Append(", ").Append(n is StringValue s ? "'" + s.Text + "'" : n.Describe());
+            sb.Append(", ").Append(n is StringValue { IsLoaded: false } s ? "'" + s.Text + "'" : n.Describe());
         }
 
         return sb.Append(')').ToString();
@@ -219,6 +233,11 @@ public sealed class ResourceReferenceValue : Value
 
     public override string Describe()
     {
+        if (IsLoaded)
+        {
+            return LoadedDescription;
+        }
+
         string target = Resource.Instance?.DisplayName ?? Resource.Describe();
         return Path.Count == 0 ? target : target + "." + string.Join(".", Path);
     }

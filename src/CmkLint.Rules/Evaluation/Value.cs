@@ -41,6 +41,55 @@ public abstract class Value
 
     public bool IsKnown => State == ValueState.Known;
 
+    /// <summary>What messages say instead of a value read from a file by <c>loadTextContent</c>, <c>loadJsonContent</c> or <c>loadFileAsBase64</c>.</summary>
+    public const string LoadedDescription = "a value loaded from a file";
+
+    /// <summary>
+    /// Set when the value was read from a file by a <c>load*</c> function, or computed from one (a function
+    /// or condition over it, a member of it): messages never quote it (docs/security.md), they say
+    /// <see cref="LoadedDescription"/>. Members of a loaded object or array are loaded too.
+    /// </summary>
+    public bool IsLoaded { get; private set; }
+
+    /// <summary>The same value, marked as loaded from a file.</summary>
+    public Value AsLoaded()
+    {
+        if (IsLoaded)
+        {
+            return this;
+        }
+
+        var copy = (Value)MemberwiseClone();
+        copy.IsLoaded = true;
+        return copy;
+    }
+
+    /// <summary>Whether any of the values is loaded from a file.</summary>
+    internal static bool AnyLoaded(IReadOnlyList<Value> values)
+    {
+        foreach (var v in values)
+        {
+            if (v.IsLoaded)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The values, each marked as loaded from a file (the members of a loaded object or array).</summary>
+    private protected static IReadOnlyList<Value> MarkLoaded(IReadOnlyList<Value> values)
+    {
+        var marked = new Value[values.Count];
+        for (int i = 0; i < marked.Length; i++)
+        {
+            marked[i] = values[i].AsLoaded();
+        }
+
+        return marked;
+    }
+
     /// <summary>
     /// About the bytes of the value's JSON text, a part repeated counted each time (saturating): what
     /// serialising, comparing or merging it may cost. The evaluator keeps it within the budgets.
@@ -81,7 +130,7 @@ public sealed class StringValue : Value
 
     public override ValueState State => ValueState.Known;
 
-    public override string Describe() => "'" + Text + "'";
+    public override string Describe() => IsLoaded ? LoadedDescription : "'" + Text + "'";
 }
 
 /// <summary>A JSON number: ARM integers are 64-bit; a fractional literal keeps its double.</summary>
@@ -98,7 +147,7 @@ public sealed class NumberValue : Value
 
     public override ValueState State => ValueState.Known;
 
-    public override string Describe() => IsInteger ? AsLong.ToString(CultureInfo.InvariantCulture) : Number.ToString("R", CultureInfo.InvariantCulture);
+    public override string Describe() => IsLoaded ? LoadedDescription : IsInteger ? AsLong.ToString(CultureInfo.InvariantCulture) : Number.ToString("R", CultureInfo.InvariantCulture);
 }
 
 public sealed class BoolValue : Value
@@ -110,7 +159,7 @@ public sealed class BoolValue : Value
 
     public override ValueState State => ValueState.Known;
 
-    public override string Describe() => Bool ? "true" : "false";
+    public override string Describe() => IsLoaded ? LoadedDescription : Bool ? "true" : "false";
 }
 
 public sealed class NullValue : Value
@@ -156,11 +205,13 @@ public sealed class PropertyValue
 public sealed class ObjectValue : Value
 {
     private readonly long size;
+    private readonly IReadOnlyList<PropertyValue> properties;
+    private IReadOnlyList<PropertyValue>? loadedProperties;
 
     public ObjectValue(IReadOnlyList<PropertyValue> properties, SourceSpan span = default)
         : base(span)
     {
-        Properties = properties;
+        this.properties = properties;
         long total = 2;
         foreach (var p in properties)
         {
@@ -172,7 +223,8 @@ public sealed class ObjectValue : Value
 
     public override long Size => size;
 
-    public IReadOnlyList<PropertyValue> Properties { get; }
+    /// <summary>The properties (of a loaded object, each value marked loaded too).</summary>
+    public IReadOnlyList<PropertyValue> Properties => IsLoaded ? loadedProperties ??= MarkLoaded(properties) : properties;
 
     /// <summary>An object built by a function whose members are known only partly (e.g. <c>union</c> with an unknown): lookups of missing members are unknown rather than absent.</summary>
     public bool IsOpen { get; init; }
@@ -206,8 +258,25 @@ public sealed class ObjectValue : Value
 
     public Value? Get(string name) => Find(name)?.Value;
 
+    private static IReadOnlyList<PropertyValue> MarkLoaded(IReadOnlyList<PropertyValue> properties)
+    {
+        var marked = new PropertyValue[properties.Count];
+        for (int i = 0; i < marked.Length; i++)
+        {
+            var p = properties[i];
+            marked[i] = new PropertyValue(p.Name, p.Value.AsLoaded(), p.NameSpan) { KeyValue = p.KeyValue?.AsLoaded() };
+        }
+
+        return marked;
+    }
+
     public override string Describe()
     {
+        if (IsLoaded)
+        {
+            return LoadedDescription;
+        }
+
         var sb = new StringBuilder("{");
         for (int i = 0; i < Properties.Count && i < 4; i++)
         {
@@ -226,11 +295,13 @@ public sealed class ObjectValue : Value
 public sealed class ArrayValue : Value
 {
     private readonly long size;
+    private readonly IReadOnlyList<Value> items;
+    private IReadOnlyList<Value>? loadedItems;
 
     public ArrayValue(IReadOnlyList<Value> items, SourceSpan span = default)
         : base(span)
     {
-        Items = items;
+        this.items = items;
         long total = 2;
         foreach (var item in items)
         {
@@ -242,12 +313,18 @@ public sealed class ArrayValue : Value
 
     public override long Size => size;
 
-    public IReadOnlyList<Value> Items { get; }
+    /// <summary>The items (of a loaded array, each marked loaded too).</summary>
+    public IReadOnlyList<Value> Items => IsLoaded ? loadedItems ??= MarkLoaded(items) : items;
 
     public override ValueState State => ValueState.Known;
 
     public override string Describe()
     {
+        if (IsLoaded)
+        {
+            return LoadedDescription;
+        }
+
         var sb = new StringBuilder("[");
         for (int i = 0; i < Items.Count && i < 4; i++)
         {
@@ -266,11 +343,13 @@ public sealed class ArrayValue : Value
 /// <summary>A value that could not be resolved; it never compares equal to anything.</summary>
 public sealed class UnknownValue : Value
 {
-    public UnknownValue(string reason, SourceSpan span)
-        : base(span) => Reason = reason;
+    private readonly string reason;
 
-    /// <summary>Why, naming the expression or input that was missing (e.g. "parameter 'sku' has no value").</summary>
-    public string Reason { get; }
+    public UnknownValue(string reason, SourceSpan span)
+        : base(span) => this.reason = reason;
+
+    /// <summary>Why, naming the expression or input that was missing (e.g. "parameter 'sku' has no value"); for a value computed from a loaded file, only that (the reason may quote its content).</summary>
+    public string Reason => IsLoaded ? "it depends on " + LoadedDescription : reason;
 
     /// <summary>Set when an analysis budget cut the value: an object or array holding it is cut too (reported once, where it ran out).</summary>
     public bool OverBudget { get; init; }
@@ -305,11 +384,13 @@ public sealed class RuntimeValue : Value
 public sealed class CompositeStringValue : Value
 {
     private readonly long size;
+    private readonly IReadOnlyList<Value> parts;
+    private IReadOnlyList<Value>? loadedParts;
 
     public CompositeStringValue(IReadOnlyList<Value> parts, SourceSpan span)
         : base(span)
     {
-        Parts = parts;
+        this.parts = parts;
         long total = 2;
         foreach (var part in parts)
         {
@@ -322,16 +403,21 @@ public sealed class CompositeStringValue : Value
     public override long Size => size;
 
     /// <summary>Known <see cref="StringValue"/>s and symbolic values, adjacent known parts merged.</summary>
-    public IReadOnlyList<Value> Parts { get; }
+    public IReadOnlyList<Value> Parts => IsLoaded ? loadedParts ??= MarkLoaded(parts) : parts;
 
     public override ValueState State => ValueState.Symbolic;
 
     public override string Describe()
     {
+        if (IsLoaded)
+        {
+            return LoadedDescription;
+        }
+
         var sb = new StringBuilder();
         foreach (var p in Parts)
         {
-            sb.Append(p is StringValue s ? s.Text : "{" + p.Describe() + "}");
+            sb.Append(p is StringValue { IsLoaded: false } s ? s.Text : "{" + p.Describe() + "}");
         }
 
         return sb.ToString();

@@ -75,8 +75,8 @@ public sealed class ResourceInstance
 
             string name = Name switch
             {
-                StringValue s => s.Text,
-                CompositeStringValue c => c.Describe(),
+                StringValue { IsLoaded: false } s => s.Text,
+                CompositeStringValue { IsLoaded: false } c => c.Describe(),
                 _ => Declaration.Name?.Span.Text ?? Type,
             };
             return name + index;

@@ -2,11 +2,12 @@ using System.Collections.Generic;
 
 namespace CmkLint.Loading;
 
-/// <summary>What reading a run's files takes: the front ends, the file system, the largest file read and the Bicep home folder.</summary>
+/// <summary>What reading a run's files takes: the front ends, the file system, the largest file read, the Bicep home folder and the deployment depth budget.</summary>
 public sealed class LoadSettings
 {
-    public LoadSettings(IReadOnlyList<ITemplateFrontEnd> frontEnds, IFileSystem fileSystem, long maxFileBytes = PhysicalFileSystem.DefaultMaxFileBytes, string? bicepHomeDirectory = null)
+    public LoadSettings(IReadOnlyList<ITemplateFrontEnd> frontEnds, IFileSystem fileSystem, long maxFileBytes = PhysicalFileSystem.DefaultMaxFileBytes, string? bicepHomeDirectory = null, int deploymentDepth = AnalysisBudgets.DefaultDeploymentDepth)
     {
+        DeploymentDepth = deploymentDepth;
         FrontEnds = frontEnds;
         FileSystem = fileSystem;
         MaxFileBytes = maxFileBytes;
@@ -23,4 +24,7 @@ public sealed class LoadSettings
 
     /// <summary>The home folder whose <c>.bicep</c> holds the Bicep module cache when <c>bicepconfig.json</c> sets no <c>cacheRootDirectory</c>.</summary>
     public string? BicepHomeDirectory { get; }
+
+    /// <summary>The most modules and nested deployments inside one another that the front ends read (the <c>deploymentDepth</c> budget).</summary>
+    public int DeploymentDepth { get; }
 }

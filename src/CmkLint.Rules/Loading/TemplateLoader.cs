@@ -37,6 +37,9 @@ public sealed class TemplateLoader
         where T : class =>
         (T)shared.GetOrAdd(typeof(T), _ => new Lazy<object>(() => create(this))).Value;
 
+    /// <summary>The most modules and nested deployments inside one another (the <c>deploymentDepth</c> budget) that the front ends read.</summary>
+    internal int DeploymentDepth => Settings.DeploymentDepth;
+
     /// <summary>Every file read so far, with what was made of it.</summary>
     public IEnumerable<KeyValuePair<string, FrontEndResult>> Loaded
     {

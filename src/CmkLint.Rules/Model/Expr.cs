@@ -21,6 +21,9 @@ public sealed class LiteralExpr : Expr
         : base(span) => Value = value;
 
     public object? Value { get; }
+
+    /// <summary>Set for content read from a file by a <c>load*</c> function (inlined at the call): never quoted in messages.</summary>
+    public bool IsLoaded { get; init; }
 }
 
 /// <summary>An object; property names compare case-insensitively, as ARM does.</summary>

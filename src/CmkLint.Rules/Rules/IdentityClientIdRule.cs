@@ -28,7 +28,7 @@ public sealed class IdentityClientIdRule : IRule
             var registry = chain.Resource;
             var identity = chain.Identity;
             var value = identity.Value;
-            string name = identity.Identity is { } id ? "'" + (id.Instance?.DisplayName ?? id.LastName ?? id.Describe()) + "'" : "the identity";
+            string name = identity.Identity is { } id ? "'" + (id.Instance?.DisplayName ?? id.QuotableLastName ?? id.Describe()) + "'" : "the identity";
             switch (identity.Kind)
             {
                 case IdentityValueKind.Missing:

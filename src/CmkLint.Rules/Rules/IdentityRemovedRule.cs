@@ -87,7 +87,7 @@ public sealed class IdentityRemovedRule : IPreviousStateRule
             yield break;
         }
 
-        string identityName = identity.KnownName ?? identity.Describe();
+        string identityName = identity.QuotableKnownName ?? identity.Describe();
         bool? stillAssigned = Contains(chain.Assigned, identity, previous.MatchByTypeAndName);
         if (stillAssigned == false)
         {

@@ -39,7 +39,7 @@ public sealed class KeyAccessRule : IRule
                 continue;
             }
 
-            string identityName = "'" + (identityId.Instance?.DisplayName ?? identityId.LastName ?? identityId.Describe()) + "'";
+            string identityName = "'" + (identityId.Instance?.DisplayName ?? identityId.QuotableLastName ?? identityId.Describe()) + "'";
             if (chain.Key.IsManagedHsm)
             {
                 yield return context.Inconclusive(Rule, registry, IdentityPath, chain.KeyIdentifierValue ?? chain.Identity.Value!, $"that identity {identityName} can use a managed HSM key (managed HSM local role assignments are not analysed)");

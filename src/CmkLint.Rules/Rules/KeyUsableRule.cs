@@ -100,7 +100,7 @@ public sealed class KeyUsableRule : IRule
                     var expires = DateTimeOffset.FromUnixTimeSeconds((long)Math.Max(-62135596800d, Math.Min(seconds.Number, 253402300799d)));
                     if (expires <= context.Options.Now)
                     {
-                        yield return Report(context, key, chain, "properties.attributes.exp", exp, $"{name} expired on {expires.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} (attributes.exp {seconds.Describe()}); an expired key cannot wrap or unwrap.");
+                        yield return Report(context, key, chain, "properties.attributes.exp", exp, $"{name} expired {(seconds.IsLoaded ? "(attributes.exp is " + Value.LoadedDescription + ")" : "on " + expires.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " (attributes.exp " + seconds.Describe() + ")")}; an expired key cannot wrap or unwrap.");
                     }
                 }
                 else if (!exp.IsKnown)

@@ -34,7 +34,7 @@ public sealed class VersionlessKeyRule : IRule
 
             if (key.IsVersioned == true)
             {
-                string version = key.Version is Evaluation.StringValue s ? $" version '{s.Text}'" : " a key version";
+                string version = key.Version is Evaluation.StringValue { IsLoaded: false } s ? $" version '{s.Text}'" : " a key version";
                 var finding = context.Violation(Rule, registry, Path, chain.KeyIdentifierValue.Span, $"Registry '{registry.DisplayName}' uses{version} of its key, so it does not follow key rotation; use the versionless key URI (properties.keyUri).");
                 finding.Fix = VersionlessFix(chain);
                 if (chain.KeyResource is { } keyResource)

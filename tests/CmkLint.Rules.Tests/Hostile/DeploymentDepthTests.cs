@@ -78,11 +78,42 @@ public class DeploymentDepthTests
         var result = Run(shallow);
         Assert.Contains(result.Findings, f => f.RuleId == "CMK001" && f.Path == "/hostile/m17.bicep");
 
+        // m0 .. m5 each have more than 64 files nested below them: a note at their module, the same whichever file
+        // is read first; m6 and below are within the budget, so m70's registry is still reported.
         var deep = ModuleChain(70, 1, (_, _) => "p");
         var deepResult = Run(deep);
-        var note = Assert.Single(deepResult.Findings, f => f.RuleId == "CMK901" && f.Message.Contains("'deploymentDepth'", System.StringComparison.Ordinal));
-        Assert.Equal("/hostile/m64.bicep", note.Path);
-        Assert.Equal("'m65.bicep'", note.Span.Text);
+        var notes = deepResult.Findings.Where(f => f.RuleId == "CMK901" && f.Message.Contains("'deploymentDepth'", System.StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => ($"/hostile/m{i}.bicep", $"'m{i + 1}.bicep'")), notes.Select(n => (n.Path, n.Span.Text)).OrderBy(n => n.Path.Length).ThenBy(n => n.Path, System.StringComparer.Ordinal));
+        Assert.Contains(deepResult.Findings, f => f.RuleId == "CMK001" && f.Path == "/hostile/m70.bicep");
+    }
+
+    [Fact]
+    public void A_low_deployment_depth_override_reaches_the_bicep_module_loader()
+    {
+        // m0 -> m1 -> ... -> m5 (the registry): with deploymentDepth 2, m0, m1 and m2 have more than 2 files below them.
+        var result = Run(ModuleChain(5, 1, (_, _) => "p"), o => o.Budgets.DeploymentDepth = 2);
+        var notes = result.Findings.Where(f => f.RuleId == "CMK901" && f.Message.Contains("'deploymentDepth' (2;", System.StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { "/hostile/m0.bicep", "/hostile/m1.bicep", "/hostile/m2.bicep" }, notes.Select(n => n.Path).OrderBy(p => p, System.StringComparer.Ordinal));
+        Assert.Contains(result.Findings, f => f.RuleId == "CMK001" && f.Path == "/hostile/m5.bicep");
+
+        var byDefault = Run(ModuleChain(5, 1, (_, _) => "p"));
+        Assert.DoesNotContain(byDefault.Findings, f => f.Message.Contains("'deploymentDepth'", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_low_deployment_depth_override_reaches_the_arm_nested_deployment_reader()
+    {
+        // d4 holds d3 holds d2 ...: with deploymentDepth 2, the templates of d4 and d3 are read, d2's is not.
+        string text = NestedArm(5, Registry(Encryption(), name: "acrdeep", sku: "Standard"));
+        var result = Run(ArmPath, text, o => o.Budgets.DeploymentDepth = 2);
+        var note = Assert.Single(result.Findings, f => f.RuleId == "CMK901" && f.Path == ArmPath);
+        Assert.Contains("'deploymentDepth' (2;", note.Message, System.StringComparison.Ordinal);
+        Assert.Equal(Lint.Locate(text, "\"name\": \"d2\"").Line, note.Position().Line);
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "CMK001" && f.Path == ArmPath);
+
+        var byDefault = Run(ArmPath, text);
+        Assert.Contains(byDefault.Findings, f => f.RuleId == "CMK001" && f.Path == ArmPath);
+        Assert.DoesNotContain(byDefault.Findings, f => f.RuleId == "CMK901" && f.Path == ArmPath);
     }
 
     [Fact]

@@ -72,11 +72,19 @@ public sealed class GlobPatternTests
     [Fact]
     public void A_pattern_that_backtracks_in_a_regex_is_matched_in_one_pass()
     {
-        // A backtracking matcher tries on the order of C(4000, 16) splits here; the automaton makes one pass.
-        var glob = new GlobPattern("**/**/**/*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", GlobSyntax.Git);
+        // A backtracking matcher tries on the order of C(4000, 16) splits here; the automaton makes one pass:
+        // its steps (tokens looked at per path character) stay within two per pattern character per path character.
+        const string Pattern = "**/**/**/*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b";
+        var glob = new GlobPattern(Pattern, GlobSyntax.Git);
         string path = string.Concat(System.Linq.Enumerable.Repeat("aaaaaaaaa/", 40)) + new string('a', 4000);
 
-        Assert.False(glob.IsMatch(path));
-        Assert.True(glob.IsMatch(path + "b"));
+        Assert.False(glob.IsMatch(path, out long missSteps));
+        Assert.True(glob.IsMatch(path + "b", out long matchSteps));
+        Assert.InRange(missSteps, path.Length, 2L * Pattern.Length * path.Length);
+        Assert.InRange(matchSteps, path.Length, 2L * Pattern.Length * (path.Length + 1));
+
+        // Linear: a path twice as long costs twice the steps, not more.
+        Assert.False(glob.IsMatch(path + new string('a', path.Length), out long doubleSteps));
+        Assert.Equal(2 * missSteps, doubleSteps);
     }
 }

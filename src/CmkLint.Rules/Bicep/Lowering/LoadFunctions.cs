@@ -9,8 +9,10 @@ namespace CmkLint.Bicep.Lowering;
 
 /// <summary>
 /// <c>loadTextContent</c>, <c>loadJsonContent</c> and <c>loadFileAsBase64</c> read a file at compile
-/// time; the compiler inlines the content, and so does the lowering when the file can be read
-/// (the JSON keeps its own spans, so findings point into it). Otherwise the call stays a runtime value.
+/// time; the compiler inlines the content, and so does the lowering when the file can be read.
+/// Otherwise the call stays a runtime value. The content is marked as loaded and located at the call:
+/// a pull request can make a template load any file inside the root (a key, a token in
+/// <c>.git/config</c>), so no message, code frame or report quotes it (docs/security.md).
 /// </summary>
 internal sealed partial class TemplateLowering
 {
@@ -58,9 +60,9 @@ internal sealed partial class TemplateLowering
         switch (name)
         {
             case "loadFileAsBase64":
-                return new LiteralExpr(call.Span, Convert.ToBase64String(bytes));
+                return new LiteralExpr(call.Span, Convert.ToBase64String(bytes)) { IsLoaded = true };
             case "loadTextContent" when call.Arguments.Count == 1:
-                return new LiteralExpr(call.Span, SourceDecoder.Decode(bytes, out _, out _) ?? System.Text.Encoding.UTF8.GetString(bytes));
+                return new LiteralExpr(call.Span, SourceDecoder.Decode(bytes, out _, out _) ?? System.Text.Encoding.UTF8.GetString(bytes)) { IsLoaded = true };
             case "loadJsonContent" when call.Arguments.Count == 1:
                 var text = SourceDecoder.Decode(bytes, out _, out _);
                 if (text is null)
@@ -76,43 +78,47 @@ internal sealed partial class TemplateLowering
                     return null;
                 }
 
-                return FromJson(node);
+                return FromJson(node, call.Span);
             default:
                 return null;
         }
     }
 
-    /// <summary>JSON content as literal expressions: strings stay text (a loaded file holds no template expressions).</summary>
-    private static Expr FromJson(JsonNode node)
+    /// <summary>
+    /// JSON content as literal expressions marked loaded, every one located at the call (findings and
+    /// code frames then show the template's own text, never the loaded file's): strings stay text
+    /// (a loaded file holds no template expressions).
+    /// </summary>
+    private static Expr FromJson(JsonNode node, SourceSpan call)
     {
         switch (node)
         {
             case JsonString s:
-                return new LiteralExpr(s.Span, s.Value);
+                return new LiteralExpr(call, s.Value) { IsLoaded = true };
             case JsonNumber n:
-                return new LiteralExpr(n.Span, n.Value);
+                return new LiteralExpr(call, n.Value) { IsLoaded = true };
             case JsonBool b:
-                return new LiteralExpr(b.Span, b.Value);
+                return new LiteralExpr(call, b.Value) { IsLoaded = true };
             case JsonArray a:
                 var items = new List<Expr>(a.Items.Count);
                 foreach (var item in a.Items)
                 {
-                    items.Add(FromJson(item));
+                    items.Add(FromJson(item, call));
                 }
 
-                return new ArrayExpr(a.Span, items);
+                return new ArrayExpr(call, items);
             case JsonObject o:
                 var properties = new List<ObjectProperty>(o.Properties.Count);
                 foreach (var p in o.Properties)
                 {
-                    properties.Add(new ObjectProperty(p.Name, p.NameSpan, FromJson(p.Value)));
+                    properties.Add(new ObjectProperty(p.Name, call, FromJson(p.Value, call)));
                 }
 
-                return new ObjectExpr(o.Span, properties);
+                return new ObjectExpr(call, properties);
             case JsonUnreadValue:
-                return new UnsupportedExpr(node.Span, NestingLimit.Message("a JSON value"));
+                return new UnsupportedExpr(call, NestingLimit.Message("a JSON value"));
             default:
-                return new LiteralExpr(node.Span, null);
+                return new LiteralExpr(call, null) { IsLoaded = true };
         }
     }
 }

@@ -1,3 +1,9 @@
+using System;
+using System.IO;
+using CmkLint.Engine;
+using CmkLint.Loading;
+using CmkLint.Text;
+
 namespace CmkLint.Bicep.Lowering;
 
 /// <summary>Where a local module or import path leads, relative to the file that names it.</summary>
@@ -32,5 +38,22 @@ internal static class ModulePaths
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The full path a module, import or <c>using</c> path names, relative to the file that names it
+    /// (the one place it is worked out, so the reference graph and the loads agree); null when it is not a path.
+    /// </summary>
+    public static string? Resolve(SourceFile from, string path, bool backslashIsSeparator)
+    {
+        try
+        {
+            string? dir = Path.GetDirectoryName(TemplateLoader.Normalize(from.Path));
+            return TemplateLoader.Normalize(dir is null ? path : Path.Combine(dir, backslashIsSeparator ? path.Replace('\\', '/') : path));
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using CmkLint.Bicep.Syntax;
 using CmkLint.Diagnostics;
 using CmkLint.Loading;
@@ -71,13 +70,7 @@ internal static class ParametersFileLowering
             return null;
         }
 
-        string full;
-        try
-        {
-            string? dir = Path.GetDirectoryName(TemplateLoader.Normalize(file.Path));
-            full = TemplateLoader.Normalize(dir is null ? path : Path.Combine(dir, path));
-        }
-        catch (ArgumentException)
+        if (ModulePaths.Resolve(file, path, backslashIsSeparator: false) is not string full)
         {
             scratch.Diagnostics.Add(InputDiagnostics.Unsupported(declaration.Path!.Span, $"the template path '{path}'"));
             return null;
@@ -127,7 +120,7 @@ internal static class ParametersFileLowering
             return $"'using' names '{path}', which is not a template (.bicep or .json)";
         }
 
-        var target = ModuleLoadGuard.TryLoad(loader, full);
+        var target = ModuleLoadGuard.TryLoad(loader, file, full, out _);
         if (target is null || target.Template is not null)
         {
             return null;

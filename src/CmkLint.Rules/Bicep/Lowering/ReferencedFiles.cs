@@ -15,10 +15,6 @@ namespace CmkLint.Bicep.Lowering;
 /// </summary>
 internal sealed class ReferencedFiles
 {
-    /// <summary>Modules being loaded on this thread, one from another (a chain of files is read depth first).</summary>
-    [ThreadStatic]
-    private static int moduleNesting;
-
     private readonly SourceFile file;
     private readonly TemplateLoader? loader;
     private readonly Template template;
@@ -35,25 +31,8 @@ internal sealed class ReferencedFiles
         this.invalid = invalid;
     }
 
-    /// <summary>Loads a local module's file, unless modules are already nested as deep as the budget allows.</summary>
-    public FrontEndResult? LoadModule(string path, SourceSpan span)
-    {
-        if (moduleNesting >= AnalysisBudgets.DefaultDeploymentDepth)
-        {
-            template.Diagnostics.Add(InputDiagnostics.OverBudget(span, "deploymentDepth", AnalysisBudgets.DefaultDeploymentDepth, $"module '{path}' loaded from modules nested this deep"));
-            return null;
-        }
-
-        moduleNesting++;
-        try
-        {
-            return Load(path, span, "module");
-        }
-        finally
-        {
-            moduleNesting--;
-        }
-    }
+    /// <summary>Loads a local module's file (the depth budget is decided from the run's reference graph, in <see cref="ModuleLoadGuard"/>).</summary>
+    public FrontEndResult? LoadModule(string path, SourceSpan span) => Load(path, span, "module");
 
     /// <summary>Loads a local file a module or import refers to (once per run); missing files give a CMK901 note.</summary>
     public FrontEndResult? Load(string path, SourceSpan span, string what)
@@ -63,13 +42,7 @@ internal sealed class ReferencedFiles
             return null;
         }
 
-        string full;
-        try
-        {
-            string? dir = Path.GetDirectoryName(TemplateLoader.Normalize(file.Path));
-            full = TemplateLoader.Normalize(dir is null ? path : Path.Combine(dir, path.Replace('\\', '/')));
-        }
-        catch (ArgumentException)
+        if (ModulePaths.Resolve(file, path, backslashIsSeparator: true) is not string full)
         {
             unsupported(span, $"{what} path '{path}'");
             return null;
@@ -95,10 +68,14 @@ internal sealed class ReferencedFiles
             return null;
         }
 
-        var loaded = ModuleLoadGuard.TryLoad(loader, full);
-        if (loaded is null)
+        var loaded = ModuleLoadGuard.TryLoad(loader, file, full, out var refused);
+        if (refused == ModuleLoadGuard.Refusal.Cycle)
         {
             unsupported(span, $"{what} '{path}' (it refers back to a file that refers to it: a cycle)");
+        }
+        else if (refused == ModuleLoadGuard.Refusal.TooDeep)
+        {
+            template.Diagnostics.Add(InputDiagnostics.OverBudget(span, "deploymentDepth", loader.DeploymentDepth, $"{what} '{path}', with files nested more than {loader.DeploymentDepth} levels deep below this one"));
         }
 
         return loaded;

@@ -173,13 +173,13 @@ internal sealed class BicepModuleCache
             var root = JsonParser.Parse(file, out var jsonError);
             if ((root as JsonObject)?.Get("properties") is JsonObject properties && properties.Get("mainTemplate") is JsonObject main)
             {
-                return new CachedModule(path, ArmTemplateReader.ReadTemplateObject(file, main), null);
+                return new CachedModule(path, ArmTemplateReader.ReadTemplateObject(file, main, loader.DeploymentDepth), null);
             }
 
             return new CachedModule(path, null, jsonError is not null ? "the cached template spec is not valid JSON: " + jsonError.Message : "the cached template spec has no properties.mainTemplate");
         }
 
-        var document = ArmTemplateReader.Read(file);
+        var document = ArmTemplateReader.Read(file, loader.DeploymentDepth);
         if (document.Template is null)
         {
             string why = document.Diagnostics.Count > 0 ? document.Diagnostics[0].Message : "the cached main.json is not an ARM template";
