@@ -146,6 +146,11 @@ internal static class LintRun
         }
 
         selection.Apply(options.Levels);
+        if (settings.ReportUnusedSuppressions)
+        {
+            options.Levels[InputDiagnostics.UnusedSuppression.Id] = Level.Error;
+        }
+
         if (settings.Parameters is not null)
         {
             if (discovery.ExplicitFiles.Count != 1 || settings.Paths.Count != 1)
@@ -188,6 +193,7 @@ internal static class LintRun
         }
 
         int undecided;
+        var everything = result.Findings;
         (result, undecided) = Commands.UndecidedChecks.Split(result, settings.IncludeInconclusive);
         string root = SourceRoot(cwd);
         if (settings.NoInlineSuppressions)
@@ -216,7 +222,9 @@ internal static class LintRun
             if (fixedCount > 0)
             {
                 // The re-lint: what is left after the fixes is what the report shows.
-                (result, undecided) = Commands.UndecidedChecks.Split(new LintEngine(options).Analyze(discovery.Files), settings.IncludeInconclusive);
+                var relint = new LintEngine(options).Analyze(discovery.Files);
+                everything = relint.Findings;
+                (result, undecided) = Commands.UndecidedChecks.Split(relint, settings.IncludeInconclusive);
                 configuration?.ApplySuppressions(result.Findings);
                 baseline?.Apply(result.Findings, root);
             }
@@ -237,6 +245,8 @@ internal static class LintRun
             }
         }
 
+        // A baseline being rewritten drops its stale entries anyway.
+        result = Commands.UnusedSuppressions.Add(result, options, configuration, settings.WriteBaseline is null ? baseline : null, everything, discovery.Files, root);
         var run = new ReportRun(result.Findings, result.FilesAnalyzed, clock.Elapsed, new ToolInfo("cmklint", CmkLintCommand.Version, InformationUri), root, configuration?.FindingLimits);
         run.Summary.Undecided = undecided;
         if (!Report(settings, console, run))
