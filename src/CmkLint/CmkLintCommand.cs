@@ -131,7 +131,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
 
         private readonly Option<string?> parameters = new("--parameters", "-p") { Description = "A parameters file (.json or .bicepparam) for the single template given.", HelpName = "FILE" };
 
-        private readonly Option<string?> config = new("--config", "-c") { Description = "Configuration file (default: cmklint.json in the current folder or a parent).", HelpName = "FILE" };
+        private readonly Option<string?> config = new("--config", "-c") { Description = "Configuration file (default: the nearest cmklint.json above the paths, else above the current folder).", HelpName = "FILE" };
 
         private readonly Option<string> failLevel = new("--fail-level")
         {

@@ -31,7 +31,7 @@ internal static class LintRun
             return Usage(console, $"configuration file not found: {configPath}");
         }
 
-        configPath ??= ConfigurationReader.Find(cwd);
+        configPath ??= Commands.EffectiveConfiguration.Find(settings.Paths, cwd);
         if (configPath is not null)
         {
             var errors = new List<ConfigurationError>();
@@ -126,7 +126,8 @@ internal static class LintRun
             cacheRoots.Add(Path.GetFullPath(Path.Combine(cwd, cache)));
         }
 
-        options.FileSystem = new ConfinedFileSystem(analysisRoot, cacheRoots.ToArray()) { MaxFileBytes = options.MaxFileBytes };
+        var confined = new ConfinedFileSystem(analysisRoot, cacheRoots.ToArray()) { MaxFileBytes = options.MaxFileBytes };
+        options.FileSystem = confined;
         if (configuration is not null)
         {
             foreach (var pair in configuration.Levels)
@@ -213,7 +214,7 @@ internal static class LintRun
 
         if (settings.Fix)
         {
-            int? fixedCount = Commands.FixStep.Run(result.Findings, settings.Diff, settings.Quiet, console);
+            int? fixedCount = Commands.FixStep.Run(result.Findings, settings.Diff, settings.Quiet, console, confined);
             if (fixedCount is null || settings.Diff)
             {
                 return fixedCount is null ? CmkLintCommand.ExitUsageOrInternal : fixedCount > 0 ? CmkLintCommand.ExitFindings : CmkLintCommand.ExitClean;
