@@ -131,7 +131,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
 
         private readonly Option<string?> parameters = new("--parameters", "-p") { Description = "A parameters file (.json or .bicepparam) for the single template given.", HelpName = "FILE" };
 
-        private readonly Option<string?> config = new("--config", "-c") { Description = "Configuration file (default: cmklint.json in the current folder or a parent).", HelpName = "FILE" };
+        private readonly Option<string?> config = new("--config", "-c") { Description = "Configuration file (default: the nearest cmklint.json above the paths, else above the current folder).", HelpName = "FILE" };
 
         private readonly Option<string> failLevel = new("--fail-level")
         {
@@ -175,6 +175,8 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
 
         private readonly Option<bool> noInlineSuppressions = new("--no-inline-suppressions") { Description = "Ignore suppressions written in the templates (#disable-next-line, metadata); only --config and --baseline can accept findings." };
 
+        private readonly Option<bool> reportUnusedSuppressions = new("--report-unused-suppressions") { Description = "Report suppressions that suppress nothing (unused, or naming no CmkLint rule) as errors instead of notes (CMK902), for CI." };
+
         public RootCommand Build()
         {
             Commands.OptionChecks.Restrict(format, "text", "json", "sarif", "github");
@@ -182,7 +184,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             var root = new RootCommand("cmklint: finds customer-managed-key (CMK) mistakes in Azure Container Registry deployments (ARM JSON, Bicep) before they are deployed.");
             root.Arguments.Add(paths);
             root.Subcommands.Add(LanguageServer.LanguageServerCommand.Create());
-            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, fix, diff, select, ignore, statistics, showConfig, noColor, quiet, verbose, analysisRoot, bicepCache, noInlineSuppressions })
+            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, fix, diff, select, ignore, statistics, showConfig, noColor, quiet, verbose, analysisRoot, bicepCache, noInlineSuppressions, reportUnusedSuppressions })
             {
                 root.Options.Add(option);
             }
@@ -228,6 +230,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             Verbose = result.GetValue(verbose),
             Root = result.GetValue(analysisRoot),
             NoInlineSuppressions = result.GetValue(noInlineSuppressions),
+            ReportUnusedSuppressions = result.GetValue(reportUnusedSuppressions),
             BicepCaches = result.GetValue(bicepCache) ?? System.Array.Empty<string>(),
         };
 
@@ -329,6 +332,9 @@ internal sealed class LintSettings
 
     /// <summary><c>--no-inline-suppressions</c>: suppressions in the templates do not count.</summary>
     public bool NoInlineSuppressions { get; init; }
+
+    /// <summary><c>--report-unused-suppressions</c>: CMK902 (a suppression that suppresses nothing) is an error.</summary>
+    public bool ReportUnusedSuppressions { get; init; }
 
     /// <summary>Bicep module cache folders outside the analysis root that the engine may read (<c>--bicep-cache</c>).</summary>
     public IReadOnlyList<string> BicepCaches { get; init; } = System.Array.Empty<string>();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using CmkLint.Configuration;
+using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Loading;
 using CmkLint.Reporting;
@@ -29,6 +30,7 @@ internal static class LintRun
             PreviousRevision = settings.Previous,
             DeployedExport = settings.Deployed,
             IgnoreInlineSuppressions = settings.NoInlineSuppressions,
+            ReportStaleBaselineEntries = settings.WriteBaseline is null,
             ConfigurationOnly = settings.ShowConfig || selection.Error is not null,
 
             // Inconclusive checks are always kept by the engine and counted here (UndecidedChecks).
@@ -37,6 +39,10 @@ internal static class LintRun
         request.Paths.AddRange(settings.Paths);
         request.ReadOnlyRoots.AddRange(settings.BicepCaches);
         selection.Apply(request.Levels);
+        if (settings.ReportUnusedSuppressions)
+        {
+            request.Levels[InputDiagnostics.UnusedSuppression.Id] = Level.Error;
+        }
 
         var workspace = LintWorkspace.Open(request);
         if (workspace.HasErrors)
@@ -84,7 +90,7 @@ internal static class LintRun
 
         if (settings.Fix)
         {
-            int? fixedCount = Commands.FixStep.Run(result.Findings, settings.Diff, settings.Quiet, console);
+            int? fixedCount = Commands.FixStep.Run(result.Findings, settings.Diff, settings.Quiet, console, (ConfinedFileSystem)workspace.Options.FileSystem);
             if (fixedCount is null || settings.Diff)
             {
                 return fixedCount is null ? CmkLintCommand.ExitUsageOrInternal : fixedCount > 0 ? CmkLintCommand.ExitFindings : CmkLintCommand.ExitClean;

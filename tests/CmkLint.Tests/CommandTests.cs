@@ -25,6 +25,26 @@ public class CommandTests
     }
 
     [Fact]
+    public void Rules_and_the_lint_run_read_the_nearest_configuration_above_the_paths()
+    {
+        using var tree = new TempTree();
+        tree.Write("cmklint.json", "{ \"rules\": { \"CMK001\": \"warning\" } }");
+        tree.Write("infra/cmklint.json", "{ \"rules\": { \"CMK001\": \"note\" } }");
+        tree.Write("infra/main.json", Templates.Registry("Standard"));
+
+        var rules = tree.Run("rules", "infra");
+        Assert.Matches(@"^CMK001\s+cmk-requires-premium\s+error\s+note\*", rules.Out.Split('\n')[1]);
+        Assert.EndsWith("* set in infra/cmklint.json", rules.Out.TrimEnd('\n'));
+        Assert.Matches(@"^CMK001\s+cmk-requires-premium\s+error\s+warning\*", tree.Run("rules").Out.Split('\n')[1]);
+
+        // The lint run of the same path agrees with 'rules infra'.
+        var lint = tree.Run("infra/main.json");
+        Assert.Equal(0, lint.ExitCode);
+        Assert.Contains("note CMK001", lint.Out);
+        Assert.Contains("warning CMK001", tree.Run("--config", "cmklint.json", "infra/main.json").Out);
+    }
+
+    [Fact]
     public void Rules_as_json_has_ids_levels_and_fixability()
     {
         using var tree = new TempTree();

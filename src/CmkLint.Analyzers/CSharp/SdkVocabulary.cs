@@ -33,6 +33,7 @@ internal static class SdkVocabulary
         ("client ID as objectId", "client ID as ObjectId"),
         ("client ID as principalId", "client ID as PrincipalId"),
         ("get, wrapKey and unwrapKey", "Get, WrapKey and UnwrapKey"),
+        ("publicNetworkAccess is Disabled", "Properties.PublicNetworkAccess is Disabled"),
         ("the client ID of", "the ClientId of"),
         (".properties.principalId)", ".PrincipalId)"),
         (".properties.clientId)", ".ClientId)"),
@@ -46,6 +47,7 @@ internal static class SdkVocabulary
             ("CMK requires 'Premium'", "CMK requires ContainerRegistrySkuName.Premium"),
             ("('UserAssigned')", "(ManagedServiceIdentityType.UserAssigned)"),
             ("networkAcls.bypass", "Properties.NetworkRuleSet.Bypass"),
+            ("networkAcls.defaultAction", "Properties.NetworkRuleSet.DefaultAction"),
             ("'Key Vault Crypto Service Encryption User'", "KeyVaultBuiltInRole.KeyVaultCryptoServiceEncryptionUser"),
             ("Add the grant to the registry's dependsOn.", "Add the grant to registry.DependsOn."),
         },
@@ -55,6 +57,7 @@ internal static class SdkVocabulary
             ("CMK requires 'Premium'", "CMK requires ContainerRegistrySkuName.Premium"),
             ("('UserAssigned')", "(ManagedServiceIdentityType.UserAssigned)"),
             ("networkAcls.bypass", "Properties.NetworkRuleSet.Bypass"),
+            ("networkAcls.defaultAction", "Properties.NetworkRuleSet.DefaultAction"),
             ("Add the grant to the registry's dependsOn.", "Create the grant before the registry."),
         },
         [SdkFamily.Pulumi] = new[]
@@ -63,6 +66,7 @@ internal static class SdkVocabulary
             ("CMK requires 'Premium'", "CMK requires SkuName.Premium"),
             ("('UserAssigned')", "(ResourceIdentityType.UserAssigned)"),
             ("networkAcls.bypass", "Properties.NetworkAcls.Bypass"),
+            ("networkAcls.defaultAction", "Properties.NetworkAcls.DefaultAction"),
             ("Add the grant to the registry's dependsOn.", "Add the grant to the registry's CustomResourceOptions.DependsOn."),
         },
     };

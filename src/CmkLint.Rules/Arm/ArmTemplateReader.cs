@@ -638,13 +638,13 @@ public sealed class ArmTemplateReader
 
         foreach (var item in list.Items)
         {
-            if (item is JsonObject entry && entry.GetString("rule") is string rule)
+            if (item is JsonObject entry && entry.Get("rule") is JsonString rule)
             {
-                template.Suppressions.Add(new Suppression(rule, scope, entry.GetString("justification"), SuppressionKind.Metadata));
+                template.Suppressions.Add(new Suppression(rule.Value, scope, entry.GetString("justification"), SuppressionKind.Metadata) { At = rule.Span });
             }
             else if (item is JsonString s)
             {
-                template.Suppressions.Add(new Suppression(s.Value, scope, null, SuppressionKind.Metadata));
+                template.Suppressions.Add(new Suppression(s.Value, scope, null, SuppressionKind.Metadata) { At = s.Span });
             }
         }
     }

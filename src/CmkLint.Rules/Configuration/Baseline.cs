@@ -28,6 +28,9 @@ public sealed class BaselineEntry
     public string Path { get; }
 
     public string Message { get; }
+
+    /// <summary>The entry in the baseline file (none for a baseline made in memory): where a stale entry is reported.</summary>
+    public SourceSpan At { get; init; }
 }
 
 /// <summary>
@@ -173,7 +176,7 @@ public sealed class Baseline
                 continue;
             }
 
-            entries.Add(new BaselineEntry(fingerprint, entry.GetString("rule") ?? string.Empty, entry.GetString("path") ?? string.Empty, entry.GetString("message") ?? string.Empty));
+            entries.Add(new BaselineEntry(fingerprint, entry.GetString("rule") ?? string.Empty, entry.GetString("path") ?? string.Empty, entry.GetString("message") ?? string.Empty) { At = entry.Get("fingerprint")!.Span });
         }
 
         return errors.Count == before ? new Baseline(entries) : null;

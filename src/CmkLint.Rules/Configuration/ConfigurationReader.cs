@@ -137,7 +137,7 @@ public static partial class ConfigurationReader
             var descriptor = RuleCatalog.Find(rule.Name);
             if (descriptor is null)
             {
-                Add(errors, rule.NameSpan, $"unknown rule '{rule.Name}'; write a rule ID (CMK001) or name (cmk-requires-premium) from the rule catalogue");
+                Add(errors, rule.NameSpan, $"unknown rule '{rule.Name}'{NameSuggestions.DidYouMean(rule.Name, RuleCatalog.IdsAndNames)}; write a rule ID (CMK001) or name (cmk-requires-premium) from the rule catalogue");
                 continue;
             }
 
@@ -285,6 +285,7 @@ public static partial class ConfigurationReader
             }
 
             string? ruleId = null;
+            var ruleSpan = entry.Span;
             string? justification = null;
             var paths = new List<GlobPattern>();
             bool ok = true;
@@ -294,9 +295,10 @@ public static partial class ConfigurationReader
                 {
                     case "rule" when p.Value is JsonString rule:
                         ruleId = rule.Value == "*" ? "*" : RuleCatalog.Find(rule.Value)?.Id;
+                        ruleSpan = rule.Span;
                         if (ruleId is null)
                         {
-                            Add(errors, p.Value.Span, $"unknown rule '{rule.Value}'");
+                            Add(errors, p.Value.Span, $"unknown rule '{rule.Value}'{NameSuggestions.DidYouMean(rule.Value, RuleCatalog.IdsAndNames)}");
                             ok = false;
                         }
 
@@ -331,7 +333,7 @@ public static partial class ConfigurationReader
 
             if (ok && ruleId is not null)
             {
-                config.Suppressions.Add(new ConfiguredSuppression(ruleId, paths, justification));
+                config.Suppressions.Add(new ConfiguredSuppression(ruleId, paths, justification) { At = ruleSpan });
             }
         }
     }

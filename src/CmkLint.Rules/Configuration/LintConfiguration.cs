@@ -77,6 +77,17 @@ public sealed class LintConfiguration
         return null;
     }
 
+    /// <summary>Whether the <c>suppress</c> entry covers the finding's rule and file (whether or not something else suppressed it already).</summary>
+    public bool Accepts(ConfiguredSuppression s, Finding finding)
+    {
+        if (finding.Path.Length == 0 || (s.RuleId != "*" && !string.Equals(s.RuleId, finding.RuleId, StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        return s.Paths.Count == 0 || Matches(s.Paths, System.IO.Path.GetFullPath(finding.Path));
+    }
+
     /// <summary>Marks findings accepted by a <c>suppress</c> entry as suppressed (<c>external</c>).</summary>
     public void ApplySuppressions(IEnumerable<Finding> findings)
     {
@@ -87,11 +98,9 @@ public sealed class LintConfiguration
                 continue;
             }
 
-            string full = System.IO.Path.GetFullPath(finding.Path);
             foreach (var s in Suppressions)
             {
-                bool ruleMatches = s.RuleId == "*" || string.Equals(s.RuleId, finding.RuleId, StringComparison.OrdinalIgnoreCase);
-                if (ruleMatches && (s.Paths.Count == 0 || Matches(s.Paths, full)))
+                if (Accepts(s, finding))
                 {
                     finding.Suppression = new SuppressionInfo("external", s.Justification ?? "suppressed in " + FileName);
                     break;
@@ -118,6 +127,9 @@ public sealed class ConfiguredSuppression
     public IReadOnlyList<GlobPattern> Paths { get; }
 
     public string? Justification { get; }
+
+    /// <summary>The <c>rule</c> value in <c>cmklint.json</c>: where an unused entry is reported.</summary>
+    public SourceSpan At { get; init; }
 }
 
 /// <summary>A mistake in a configuration or baseline file, with where it is.</summary>

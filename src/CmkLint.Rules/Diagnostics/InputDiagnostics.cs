@@ -2,7 +2,7 @@ using CmkLint.Text;
 
 namespace CmkLint.Diagnostics;
 
-/// <summary>CMK900 and CMK901: problems with the input itself, reported like findings, never thrown.</summary>
+/// <summary>CMK900, CMK901 and CMK902: problems with the input itself, reported like findings, never thrown.</summary>
 public static class InputDiagnostics
 {
     public static readonly RuleDescriptor InvalidTemplate = new(
@@ -19,6 +19,15 @@ public static class InputDiagnostics
         "unsupported-construct",
         "Something the engine does not evaluate yet.",
         "A construct CmkLint does not evaluate (named in the message); checks that depend on it are inconclusive.",
+        Level.Note,
+        "0.0",
+        "input");
+
+    public static readonly RuleDescriptor UnusedSuppression = new(
+        "CMK902",
+        "unused-suppression",
+        "A suppression suppresses nothing: no finding matched it, or it names no CmkLint rule.",
+        "A #disable-next-line or #disable-diagnostics pragma, a metadata.cmklint.suppress entry, a cmklint.json 'suppress' entry or a baseline entry that matched no finding of this run (the code was fixed or moved, or the suppression names the wrong rule), or that names a rule CmkLint does not have. --report-unused-suppressions makes it an error.",
         Level.Note,
         "0.0",
         "input");

@@ -425,21 +425,15 @@ public sealed class LintEngine
         }
     }
 
-    /// <summary>One finding per fingerprint, the in-source suppressions of <paramref name="templates"/> applied, levels set, sorted by path, line and column.</summary>
+    /// <summary>One finding per fingerprint, the in-source suppressions of <paramref name="templates"/> applied (and the unused ones reported), levels set, sorted by path, line and column.</summary>
     internal List<Finding> Finish(List<Finding> all, IEnumerable<Template> templates)
     {
-        var suppressions = new Dictionary<string, List<Suppression>>(StringComparer.Ordinal);
+        var suppressions = new SuppressionAudit(options.Levels, options.Previous.Count > 0);
         foreach (var template in templates)
         {
             foreach (var s in AllSuppressions(template))
             {
-                string key = s.Scope.File?.Path ?? string.Empty;
-                if (!suppressions.TryGetValue(key, out var list))
-                {
-                    suppressions[key] = list = new List<Suppression>();
-                }
-
-                list.Add(s);
+                suppressions.Add(s);
             }
         }
 
@@ -449,6 +443,8 @@ public sealed class LintEngine
         {
             if (finding.Kind == FindingKind.Inconclusive && !options.IncludeInconclusive)
             {
+                // Not reported, but a suppression written for the check is still in use.
+                suppressions.Match(finding);
                 continue;
             }
 
@@ -474,21 +470,15 @@ public sealed class LintEngine
             }
 
             byFingerprint[finding.Fingerprint] = finding;
-            if (suppressions.TryGetValue(finding.Span.File?.Path ?? string.Empty, out var candidates))
+            if (suppressions.Match(finding) is { } s)
             {
-                foreach (var s in candidates)
-                {
-                    if (Matches(s, finding))
-                    {
-                        finding.Suppression = new SuppressionInfo("inSource", s.Justification);
-                        break;
-                    }
-                }
+                finding.Suppression = new SuppressionInfo("inSource", s.Justification);
             }
 
             order.Add(finding);
         }
 
+        order.AddRange(suppressions.Unused(all));
         FindingContexts.Name(order);
         order.Sort(CompareFindings);
         return order;
@@ -511,16 +501,6 @@ public sealed class LintEngine
                 }
             }
         }
-    }
-
-    private static bool Matches(Suppression s, Finding finding)
-    {
-        if (!string.Equals(s.RuleId, finding.RuleId, StringComparison.OrdinalIgnoreCase) && !string.Equals(s.RuleId, finding.Rule.Name, StringComparison.OrdinalIgnoreCase) && s.RuleId != "*")
-        {
-            return false;
-        }
-
-        return finding.Span.Start >= s.Scope.Start && finding.Span.Start <= s.Scope.End;
     }
 
     /// <summary>Deterministic output order: path, line, column, rule, message.</summary>

@@ -126,6 +126,36 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy
         return RegularFile.Read(target, MaxFileBytes, out error);
     }
 
+    /// <summary>
+    /// Writes a file that may be read and lies in the analysis root itself, never in a read-only root such
+    /// as the Bicep module cache (<c>--fix</c>); the reason when it does not.
+    /// </summary>
+    public string? WriteAllBytes(string path, byte[] bytes)
+    {
+        string? refusal = Refusal(path);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        string target = FileInspection.Resolve(Path.GetFullPath(path)) ?? Path.GetFullPath(path);
+        string root = Trim(Root);
+        if (!IsUnder(target, root) && !(FileInspection.Resolve(root) is { } resolvedRoot && IsUnder(target, Trim(resolvedRoot))))
+        {
+            return "it is outside the analysis root " + Root + " (a read-only folder such as the Bicep module cache is never written)";
+        }
+
+        try
+        {
+            File.WriteAllBytes(target, bytes);
+            return null;
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+        {
+            return e.Message;
+        }
+    }
+
     private void AddRoot(string root)
     {
         string trimmed = Trim(root);

@@ -157,6 +157,9 @@ public sealed class Suppression
     public string? Justification { get; }
 
     public SuppressionKind Kind { get; }
+
+    /// <summary>Where the rule is named (the pragma's code, the metadata's <c>rule</c> value): where an unused suppression is reported.</summary>
+    public SourceSpan At { get; init; }
 }
 
 public enum SuppressionKind

@@ -78,6 +78,7 @@ public sealed class DisableCmkRule : IPreviousStateRule
             else
             {
                 finding = context.Violation(Rule, resource, "properties.encryption.status", registry.Status.Span, $"Registry '{resource.DisplayName}' sets encryption status {registry.Status.Describe()}, but it has a customer-managed key in {previous.Description} ({previous.Comparison}); CMK cannot be disabled once it is enabled.");
+                RuleContext.RelateParameter(finding, registry.Status);
             }
 
             RuleContext.Relate(finding, before.EncryptionSpan, $"the customer-managed key is enabled in {previous.Description}");

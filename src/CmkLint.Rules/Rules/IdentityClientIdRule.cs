@@ -55,12 +55,12 @@ public sealed class IdentityClientIdRule : IRule
                     yield return context.Inconclusive(Rule, registry, Path, value!, $"that keyVaultProperties.identity of registry '{registry.DisplayName}' is a client ID");
                     break;
                 default:
+                    var phrasing = Phrasing.For(value!.Span);
                     string fix = identity.Identity is null ? "; use the client ID of a user-assigned identity assigned to the registry"
-                        : RuleContext.IsBicep(value!.Span) && identity.Instance?.Declaration.SymbolicName is { } symbol ? $"; use {symbol}.properties.clientId"
-                        : RuleContext.IsBicep(value!.Span) ? "; use the identity's properties.clientId"
-                        : $"; use reference({name}).clientId (the identity's properties.clientId)";
-                    var wrong = context.Violation(Rule, registry, Path, value!.Span, $"Registry '{registry.DisplayName}' sets keyVaultProperties.identity to {EncryptionIdentity.Describe(identity.Kind)}{(identity.Identity is not null ? " of identity " + name : string.Empty)} ({value.Describe()}), not a client ID{fix}.");
+                        : "; use " + phrasing.Choose(phrasing.RuntimeProperty(identity.Instance, "clientId", "the identity"), phrasing.RuntimeProperty(identity.Instance, "clientId", name), $"reference({name}).clientId") + (phrasing.IsBicep ? string.Empty : " (the identity's properties.clientId)");
+                    var wrong = context.Violation(Rule, registry, Path, value!.Span, $"Registry '{registry.DisplayName}' sets keyVaultProperties.identity to {EncryptionIdentity.Describe(identity.Kind)}{(identity.Identity is not null ? " of identity " + name : string.Empty)} ({phrasing.Describe(value)}), not a client ID{fix}.");
                     Relate(wrong, chain);
+                    RuleContext.RelateParameter(wrong, value);
                     if (identity.Kind == IdentityValueKind.PrincipalId && identity.Identity is not null && chain.Assigned.Contains(identity.Identity) == true)
                     {
                         // The same identity's client ID is what the registry needs: rename the one access in place.

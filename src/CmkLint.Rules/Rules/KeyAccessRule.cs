@@ -101,7 +101,9 @@ public sealed class KeyAccessRule : IRule
             if (!g.Removes && g.Match == PrincipalMatch.ClientIdOfIdentity && g.Covers != false)
             {
                 string field = g.Kind == GrantKind.AccessPolicy ? "objectId" : "principalId";
-                return At(context, g, field, g.Principal, $"The {Describe(g)} for identity {identityName} on vault {vaultName} uses the identity's client ID as {field}; Key Vault needs its principal (object) ID (reference(...).principalId), so the registry cannot use the key.");
+                var phrasing = Phrasing.For(g.Principal?.Span ?? g.Resource.Span);
+                string principalId = phrasing.Choose(phrasing.RuntimeProperty(chain.Identity.Instance, "principalId", "the identity"), phrasing.RuntimeProperty(chain.Identity.Instance, "principalId", "..."), "reference(...).principalId");
+                return At(context, g, field, g.Principal, $"The {Describe(g)} for identity {identityName} on vault {vaultName} uses the identity's client ID as {field}; Key Vault needs its principal (object) ID ({principalId}), so the registry cannot use the key.");
             }
         }
 
@@ -145,7 +147,9 @@ public sealed class KeyAccessRule : IRule
 
         var registry = chain.Resource;
         string how = rbac == true ? "role assignment (vault, key, resource group or subscription scope)" : rbac == false ? "access policy" : "access policy or role assignment";
-        return context.Violation(Rule, registry, "properties.encryption.keyVaultProperties.identity", chain.Identity.Value!.Span, $"No {how} gives the encryption identity {identityName} of registry '{registry.DisplayName}' get, wrapKey and unwrapKey on vault {vaultName}; the registry cannot use its key.");
+        var missing = context.Violation(Rule, registry, "properties.encryption.keyVaultProperties.identity", chain.Identity.Value!.Span, $"No {how} gives the encryption identity {identityName} of registry '{registry.DisplayName}' get, wrapKey and unwrapKey on vault {vaultName}; the registry cannot use its key.");
+        RuleContext.RelateParameter(missing, chain.Identity.Value!);
+        return missing;
     }
 
     private static string Describe(KeyAccessGrant g) => g.Kind == GrantKind.RoleAssignment ? "role assignment" : g.Operation == "inline" ? "access policy" : $"access policy ('{g.Operation}')";
@@ -154,6 +158,11 @@ public sealed class KeyAccessRule : IRule
     {
         var span = value?.Span ?? grant.Resource.Span;
         var finding = context.Violation(Rule, grant.Resource, grant.Path + "." + field, span, message);
+        if (value is not null)
+        {
+            RuleContext.RelateParameter(finding, value);
+        }
+
         if (grant.Operation != "inline")
         {
             // An inline policy's resource is the vault, related anyway.

@@ -31,8 +31,14 @@ public sealed class KeyIdentifierRule : IRule
             {
                 var span = chain.KeyIdentifierValue?.Span ?? chain.Registry.KeyVaultProperties?.Span ?? chain.Registry.Encryption?.Span ?? registry.Span;
                 string shown = chain.KeyIdentifierValue is null ? "keyVaultProperties.keyIdentifier" : "keyIdentifier " + chain.KeyIdentifierValue.Describe();
-                var finding = context.Violation(Rule, registry, Path, span, $"Registry '{registry.DisplayName}': {shown} {key.Problem}; use the key's URI (https://{{vault}}.vault.azure.net/keys/{{name}}, e.g. reference(key).keyUri).");
+                string example = Phrasing.For(span).Choose("key.properties.keyUri", "reference(resourceId('Microsoft.KeyVault/vaults/keys', '{vault}', '{name}')).keyUri", "reference(key).keyUri");
+                var finding = context.Violation(Rule, registry, Path, span, $"Registry '{registry.DisplayName}': {shown} {key.Problem}; use the key's URI (https://{{vault}}.vault.azure.net/keys/{{name}}, e.g. {example}).");
                 RuleContext.Relate(finding, chain.Registry.Status!.Span, "encryption is enabled here");
+                if (chain.KeyIdentifierValue is { } identifier)
+                {
+                    RuleContext.RelateParameter(finding, identifier);
+                }
+
                 yield return finding;
             }
             else if (key.Unresolved is not null)

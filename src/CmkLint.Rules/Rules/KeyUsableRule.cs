@@ -115,6 +115,7 @@ public sealed class KeyUsableRule : IRule
     {
         var finding = context.Violation(Rule, key, path, value.Span, message);
         RuleContext.Relate(finding, chain.Resource, "the registry using the key");
+        RuleContext.RelateParameter(finding, value);
         if (chain.KeyIdentifierValue is { } identifier)
         {
             RuleContext.Relate(finding, identifier.Span, "the registry's key identifier");

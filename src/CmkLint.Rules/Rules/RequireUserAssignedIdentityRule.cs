@@ -36,6 +36,11 @@ public sealed class RequireUserAssignedIdentityRule : IRule
                 string what = type is null ? "has no identity" : $"has identity type {type.Describe()}";
                 var finding = context.Violation(Rule, registry, "identity.type", span, $"Registry '{registry.DisplayName}' enables a customer-managed key but {what}; it needs a user-assigned identity ('UserAssigned') that can reach the key when the registry is created.");
                 RuleContext.Relate(finding, chain.Registry.Status!.Span, "encryption is enabled here");
+                if (type is not null)
+                {
+                    RuleContext.RelateParameter(finding, type);
+                }
+
                 yield return finding;
             }
             else if (userAssigned is null)

@@ -46,7 +46,21 @@ public static class RuleCatalog
 
             list.Add(InputDiagnostics.InvalidTemplate);
             list.Add(InputDiagnostics.UnsupportedConstruct);
+            list.Add(InputDiagnostics.UnusedSuppression);
             return list;
+        }
+    }
+
+    /// <summary>Every rule ID and name, the candidates of a "did you mean" for a mistyped rule.</summary>
+    public static IEnumerable<string> IdsAndNames
+    {
+        get
+        {
+            foreach (var d in Descriptors)
+            {
+                yield return d.Id;
+                yield return d.Name;
+            }
         }
     }
 

@@ -37,8 +37,7 @@ public sealed class RuleContext
     }
 
     /// <summary>Whether the span is in a Bicep file (messages then use Bicep syntax; ARM JSON syntax otherwise).</summary>
-    public static bool IsBicep(SourceSpan span) =>
-        span.File is { } file && (file.Path.EndsWith(".bicep", System.StringComparison.OrdinalIgnoreCase) || file.Path.EndsWith(".bicepparam", System.StringComparison.OrdinalIgnoreCase));
+    public static bool IsBicep(SourceSpan span) => Phrasing.For(span).IsBicep;
 
     /// <summary>
     /// For a value that is a parameter's: the parameter's declaration, and where a module's caller (or a

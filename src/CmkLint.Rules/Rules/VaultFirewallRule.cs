@@ -62,6 +62,7 @@ public sealed class VaultFirewallRule : IRule
                 var finding = context.Violation(Rule, vault, "properties.networkAcls.bypass", bypass!.Span, $"Vault '{vault.DisplayName}' holds the customer-managed key of registry '{registry.DisplayName}' and denies public access ({denialText}), but networkAcls.bypass is {bypass.Describe()}; set it to 'AzureServices' so the registry can reach the key as a trusted service.");
                 RuleContext.Relate(finding, denial.Span, "public access is denied here");
                 RuleContext.Relate(finding, registry, "the registry using the key");
+                RuleContext.RelateParameter(finding, bypass);
                 yield return finding;
             }
             else if (trusted is null)
@@ -84,6 +85,7 @@ public sealed class VaultFirewallRule : IRule
             var uami = context.Violation(Rule, registry, "properties.encryption.keyVaultProperties.identity", identity!.Span, $"Registry '{registry.DisplayName}' reaches its key through a user-assigned identity, but vault '{vault.DisplayName}' denies public access ({denialText}); only the registry's system-assigned identity passes the firewall as a trusted service. Rotate the encryption to the system-assigned identity after creation, or allow access to the vault.");
             RuleContext.Relate(uami, denial.Span, "public access is denied here");
             RuleContext.Relate(uami, vault, "the vault");
+            RuleContext.RelateParameter(uami, identity);
             if (chain.Identity.Instance is { } instance)
             {
                 RuleContext.Relate(uami, instance, "the user-assigned identity");

@@ -54,6 +54,7 @@ public sealed class VaultRecoverableRule : IRule
                     ? context.Violation(Rule, vault, "properties.enableSoftDelete", vault.Span, $"{kind} '{vault.DisplayName}' {usedBy} but does not set enableSoftDelete, and with API version {vault.ApiVersion} soft delete is off by default; set {Property(vault, "enableSoftDelete")} (or use API version {SoftDeleteDefaultSince} or later).")
                     : context.Violation(Rule, vault, "properties.enableSoftDelete", softDelete.Span, $"{kind} '{vault.DisplayName}' {usedBy} but turns soft delete off; a deleted key would make the registry's data unrecoverable.");
                 finding.Fix = TurnOn(vault, softDelete, "enableSoftDelete");
+                RelateParameter(finding, softDelete);
                 RuleContext.Relate(finding, vault.Declaration.ApiVersionSpan, "the vault's API version");
                 Relate(finding, chain);
                 yield return finding;
@@ -71,6 +72,7 @@ public sealed class VaultRecoverableRule : IRule
                     ? context.Violation(Rule, vault, "properties.enablePurgeProtection", vault.Span, $"{kind} '{vault.DisplayName}' {usedBy} but does not enable purge protection; set {Property(vault, "enablePurgeProtection")} so the key cannot be purged.")
                     : context.Violation(Rule, vault, "properties.enablePurgeProtection", purge.Span, $"{kind} '{vault.DisplayName}' {usedBy} but sets enablePurgeProtection to {purge.Describe()}; a purged key would make the registry's data unrecoverable.");
                 finding.Fix = TurnOn(vault, purge, "enablePurgeProtection");
+                RelateParameter(finding, purge);
                 Relate(finding, chain);
                 yield return finding;
             }
@@ -82,7 +84,7 @@ public sealed class VaultRecoverableRule : IRule
     }
 
     /// <summary>The property as the vault's language writes it: <c>name: true</c> in Bicep, <c>"name": true</c> in ARM JSON.</summary>
-    private static string Property(ResourceInstance vault, string name) => RuleContext.IsBicep(vault.Span) ? name + ": true" : "\"" + name + "\": true";
+    private static string Property(ResourceInstance vault, string name) => Phrasing.For(vault.Span).Assignment(name, true);
 
     /// <summary>A false literal becomes true; an absent property is added to the vault's properties object.</summary>
     private static SuggestedFix? TurnOn(ResourceInstance vault, Value? value, string property)
@@ -112,6 +114,14 @@ public sealed class VaultRecoverableRule : IRule
         }
 
         return string.CompareOrdinal(api.Substring(0, SoftDeleteDefaultSince.Length), SoftDeleteDefaultSince) >= 0;
+    }
+
+    private static void RelateParameter(Finding finding, Value? value)
+    {
+        if (value is not null)
+        {
+            RuleContext.RelateParameter(finding, value);
+        }
     }
 
     private static void Relate(Finding finding, CmkChain chain)

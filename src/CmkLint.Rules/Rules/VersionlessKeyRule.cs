@@ -35,8 +35,11 @@ public sealed class VersionlessKeyRule : IRule
             if (key.IsVersioned == true)
             {
                 string version = key.Version is Evaluation.StringValue { IsLoaded: false } s ? $" version '{s.Text}'" : " a key version";
-                var finding = context.Violation(Rule, registry, Path, chain.KeyIdentifierValue.Span, $"Registry '{registry.DisplayName}' uses{version} of its key, so it does not follow key rotation; use the versionless key URI (properties.keyUri).");
+                var phrasing = Phrasing.For(chain.KeyIdentifierValue.Span);
+                string keyUri = phrasing.Choose(phrasing.RuntimeProperty(chain.KeyResource, "keyUri", "the key"), phrasing.RuntimeProperty(chain.KeyResource, "keyUri", "the key's resourceId(...)"), "properties.keyUri");
+                var finding = context.Violation(Rule, registry, Path, chain.KeyIdentifierValue.Span, $"Registry '{registry.DisplayName}' uses{version} of its key, so it does not follow key rotation; use the versionless key URI ({keyUri}).");
                 finding.Fix = VersionlessFix(chain);
+                RuleContext.RelateParameter(finding, chain.KeyIdentifierValue);
                 if (chain.KeyResource is { } keyResource)
                 {
                     RuleContext.Relate(finding, keyResource, "the key");

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using CmkLint.Configuration;
+using CmkLint.Diagnostics;
 using CmkLint.Engine;
 using CmkLint.Loading;
 using CmkLint.PreviousState;
@@ -80,6 +81,19 @@ public sealed class LintWorkspace
 
         Configuration?.ApplySuppressions(result.Findings);
         int stale = baseline?.Apply(result.Findings, RepositoryRoot) ?? 0;
+
+        // CMK902 for configured suppressions and baseline entries that matched nothing (the engine reports the
+        // suppressions written in templates itself); a suppression of an undecided check is in use.
+        var audit = new SuppressionAudit(options.Levels, options.Previous.Count > 0);
+        var notes = audit.UnusedConfigured(Configuration, request.ReportStaleBaselineEntries ? baseline : null, result.Findings, files, RepositoryRoot);
+        if (notes.Count > 0)
+        {
+            var findings = new List<Finding>(result.Findings);
+            findings.AddRange(notes);
+            findings.Sort(LintEngine.CompareFindings);
+            result = new LintResult(findings, result.FilesAnalyzed, result.ComparisonErrors) { EvaluationSteps = result.EvaluationSteps };
+        }
+
         return new WorkspaceResult(result, RepositoryRoot, stale);
     }
 

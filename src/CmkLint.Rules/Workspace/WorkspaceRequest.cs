@@ -57,6 +57,9 @@ public sealed class WorkspaceRequest
     /// <summary>Ignore suppressions written in the templates: only the configuration and the baseline accept findings.</summary>
     public bool IgnoreInlineSuppressions { get; set; }
 
+    /// <summary>Whether baseline entries that match no finding are reported (CMK902); off while the baseline is being rewritten, which drops them anyway.</summary>
+    public bool ReportStaleBaselineEntries { get; set; } = true;
+
     /// <summary>Stop once the configuration and the analysis root are known (<c>--show-config</c>): no baseline, discovery or previous state.</summary>
     public bool ConfigurationOnly { get; set; }
 

@@ -4,6 +4,8 @@ using System.IO;
 using System.Text;
 using CmkLint.Diagnostics;
 using CmkLint.Fixes;
+using CmkLint.Loading;
+using CmkLint.Text;
 
 namespace CmkLint.Cli.Commands;
 
@@ -15,7 +17,8 @@ namespace CmkLint.Cli.Commands;
 internal static class FixStep
 {
     /// <summary>The outcome: how many fixes were applied (or would be, with <c>--diff</c>); null when a file could not be written.</summary>
-    public static int? Run(IReadOnlyList<Finding> findings, bool diffOnly, bool quiet, CliConsole console)
+    /// <remarks>Files are read and written through <paramref name="fileSystem"/>, the run's confined file system: nothing outside the analysis root is touched.</remarks>
+    public static int? Run(IReadOnlyList<Finding> findings, bool diffOnly, bool quiet, CliConsole console, ConfinedFileSystem fileSystem)
     {
         var fixes = FixPlanner.Plan(findings);
         var files = FixedFile.Apply(fixes);
@@ -23,7 +26,7 @@ internal static class FixStep
         bool failed = false;
         foreach (var file in files)
         {
-            string? problem = diffOnly ? null : Write(file);
+            string? problem = diffOnly ? null : Write(file, fileSystem);
             if (problem is not null)
             {
                 console.Error.WriteLine($"cmklint: not fixed {file.Path}: {problem}");
@@ -69,26 +72,32 @@ internal static class FixStep
     }
 
     /// <summary>Writes the fixed text with the file's own encoding (UTF-8, with its BOM if it had one); a reason when it did not.</summary>
-    private static string? Write(FixedFile file)
+    private static string? Write(FixedFile file, ConfinedFileSystem fileSystem)
     {
-        try
+        string path = Path.GetFullPath(file.Path);
+        byte[]? bytes = fileSystem.ReadAllBytes(path, out var readError);
+        if (bytes is null)
         {
-            string path = Path.GetFullPath(file.Path);
-            byte[] bytes = File.ReadAllBytes(path);
-            bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
-            var utf8 = new UTF8Encoding(bom);
-            string current = new UTF8Encoding(false).GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0));
-            if (!string.Equals(current, file.Original.Text, StringComparison.Ordinal))
-            {
-                return "the file changed since it was linted, or is not UTF-8";
-            }
+            return readError ?? "cannot read the file";
+        }
 
-            File.WriteAllText(path, file.NewText, utf8);
-            return null;
-        }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+        bool bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF;
+        string current = new UTF8Encoding(false).GetString(bytes, bom ? 3 : 0, bytes.Length - (bom ? 3 : 0));
+        if (!string.Equals(current, file.Original.Text, StringComparison.Ordinal))
         {
-            return e.Message;
+            return "the file changed since it was linted, or is not UTF-8";
         }
+
+        var text = new UTF8Encoding(false).GetBytes(file.NewText);
+        byte[] written = bom ? new byte[text.Length + 3] : text;
+        if (bom)
+        {
+            written[0] = 0xEF;
+            written[1] = 0xBB;
+            written[2] = 0xBF;
+            Array.Copy(text, 0, written, 3, text.Length);
+        }
+
+        return fileSystem.WriteAllBytes(path, written);
     }
 }

@@ -18,17 +18,19 @@ internal static class RulesCommand
     {
         var format = new Option<string>("--format", "-f") { Description = "text (default) or json.", DefaultValueFactory = _ => "text", HelpName = "text|json" };
         OptionChecks.Restrict(format, "text", "json");
-        var config = new Option<string?>("--config", "-c") { Description = "Configuration file (default: cmklint.json in the current folder or a parent).", HelpName = "FILE" };
+        var config = new Option<string?>("--config", "-c") { Description = "Configuration file (default: the nearest cmklint.json above the paths, else above the current folder).", HelpName = "FILE" };
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders: the configuration is the nearest cmklint.json above them, as when they are linted (default: the current folder).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("rules", "List the rules: ID, name, default and configured level, whether --fix fixes it, and what it checks.");
+        command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(config);
-        command.SetAction(result => Run(result.GetValue(format) ?? "text", result.GetValue(config), console));
+        command.SetAction(result => Run(result.GetValue(format) ?? "text", result.GetValue(config), result.GetValue(paths) ?? Array.Empty<string>(), console));
         return command;
     }
 
-    private static int Run(string format, string? configPath, CliConsole console)
+    private static int Run(string format, string? configPath, string[] paths, CliConsole console)
     {
-        var (configuration, error) = EffectiveConfiguration.Load(configPath);
+        var (configuration, error) = EffectiveConfiguration.Load(configPath, paths);
         if (error is not null)
         {
             console.Error.WriteLine("cmklint: " + error);
@@ -94,21 +96,21 @@ internal static class RulesCommand
     public static string Name(Level level) => level == Level.None ? "none" : level.ToString().ToLowerInvariant();
 }
 
-/// <summary>The configuration file a run uses: <c>--config</c>, else the nearest <c>cmklint.json</c>.</summary>
+/// <summary>The configuration file a run uses: <c>--config</c>, else the nearest <c>cmklint.json</c> above the paths.</summary>
 internal static class EffectiveConfiguration
 {
     /// <summary>The configuration file's path as the user would type it (relative below the current folder).</summary>
     public static string Shown(LintConfiguration configuration) => TemplateLoader.DisplayPath(Path.GetFullPath(configuration.Path));
 
     /// <summary>The configuration (null when there is none) or a one-line error.</summary>
-    public static (LintConfiguration? Configuration, string? Error) Load(string? configPath)
+    public static (LintConfiguration? Configuration, string? Error) Load(string? configPath, System.Collections.Generic.IReadOnlyList<string> paths)
     {
         if (configPath is not null && !File.Exists(configPath))
         {
             return (null, $"configuration file not found: {configPath}");
         }
 
-        configPath ??= ConfigurationReader.Find(Directory.GetCurrentDirectory());
+        configPath ??= Find(paths, Directory.GetCurrentDirectory());
         if (configPath is null)
         {
             return (null, null);
@@ -118,4 +120,41 @@ internal static class EffectiveConfiguration
         var configuration = ConfigurationReader.Read(TemplateLoader.DisplayPath(Path.GetFullPath(configPath)), PhysicalFileSystem.Instance, errors);
         return configuration is null ? (null, string.Join(Environment.NewLine, errors.Select(e => e.ToString())) + Environment.NewLine + "cmklint: invalid configuration") : (configuration, null);
     }
+
+    /// <summary>
+    /// The nearest <c>cmklint.json</c> above the folder the paths share (a file counts as its folder; no
+    /// paths: the current folder), so <c>cmklint infra/</c> and <c>cmklint rules infra/</c> read
+    /// <c>infra/cmklint.json</c> from anywhere.
+    /// </summary>
+    public static string? Find(System.Collections.Generic.IReadOnlyList<string> paths, string cwd)
+    {
+        string? common = null;
+        foreach (var path in paths)
+        {
+            string full = Path.GetFullPath(Path.Combine(cwd, path));
+            string folder = Directory.Exists(full) ? full : Path.GetDirectoryName(full) ?? full;
+            common = common is null ? folder : Common(common, folder);
+        }
+
+        return ConfigurationReader.Find(common ?? cwd);
+    }
+
+    private static string Common(string a, string b)
+    {
+        while (!IsUnder(b, a))
+        {
+            string? parent = Path.GetDirectoryName(a);
+            if (parent is null)
+            {
+                return a;
+            }
+
+            a = parent;
+        }
+
+        return a;
+    }
+
+    private static bool IsUnder(string path, string folder) =>
+        string.Equals(path, folder, StringComparison.Ordinal) || path.StartsWith(folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }

@@ -179,6 +179,13 @@ public class BicepConstructRuleTests
     {
         var t = new BicepChain { Sku = "'Standard'" };
         string bicep = t.Build().Replace("  sku: {\n    name: 'Standard'", "  sku: {\n    #disable-next-line CMK006\n    name: 'Standard'");
-        Only(Lint(bicep), "CMK001", Level.Error, Locate(bicep, "sku: {", "'Standard'"));
+        var result = Lint(bicep);
+        Assert.Equal(new[] { "CMK001", "CMK902" }, Violations(result).Select(f => f.RuleId).OrderBy(id => id));
+        Assert.Equal(Locate(bicep, "sku: {", "'Standard'"), Assert.Single(result.Of("CMK001")).Position());
+
+        // The CMK006 pragma suppresses nothing: a CMK902 note at its code.
+        var unused = Assert.Single(result.Of("CMK902"));
+        Assert.Equal(Locate(bicep, "#disable-next-line ", "CMK006"), unused.Position());
+        Assert.Equal(Level.Note, unused.Level);
     }
 }

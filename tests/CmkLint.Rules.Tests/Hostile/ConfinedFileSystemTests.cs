@@ -49,6 +49,25 @@ public sealed class ConfinedFileSystemTests : IDisposable
     }
 
     [Fact]
+    public void Writes_go_only_to_files_of_the_analysis_root_never_to_a_read_only_root_or_outside()
+    {
+        var fs = new ConfinedFileSystem(Repo, cache);
+        string inside = Path.Combine(Repo, "infra", "main.bicep");
+        Assert.Null(fs.WriteAllBytes(inside, System.Text.Encoding.UTF8.GetBytes("param q string\n")));
+        Assert.Equal("param q string\n", File.ReadAllText(inside));
+
+        Assert.Contains("read-only folder", fs.WriteAllBytes(Path.Combine(cache, "module.json"), new byte[] { 0x5B, 0x5D }), StringComparison.Ordinal);
+        Assert.Equal("{}", File.ReadAllText(Path.Combine(cache, "module.json")));
+
+        Assert.Contains("outside the analysis root", fs.WriteAllBytes(Path.Combine(Repo, "..", "secret.txt"), new byte[] { 0x78 }), StringComparison.Ordinal);
+        Assert.Equal("secret", File.ReadAllText(Path.Combine(root, "secret.txt")));
+
+        File.CreateSymbolicLink(Path.Combine(Repo, "to-cache.json"), Path.Combine(cache, "module.json"));
+        Assert.NotNull(fs.WriteAllBytes(Path.Combine(Repo, "to-cache.json"), new byte[] { 0x5B, 0x5D }));
+        Assert.Equal("{}", File.ReadAllText(Path.Combine(cache, "module.json")));
+    }
+
+    [Fact]
     public void Links_are_followed_only_when_their_target_stays_inside()
     {
         File.CreateSymbolicLink(Path.Combine(Repo, "out.txt"), Path.Combine(root, "secret.txt"));

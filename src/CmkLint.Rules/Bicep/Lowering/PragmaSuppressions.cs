@@ -22,7 +22,7 @@ internal static class PragmaSuppressions
                     var scope = NextLine(file, pragma.Span);
                     foreach (var code in pragma.Codes)
                     {
-                        into.Add(new Suppression(code.Code, scope, null, SuppressionKind.NextLine));
+                        into.Add(new Suppression(code.Code, scope, null, SuppressionKind.NextLine) { At = code.Span });
                     }
 
                     break;
@@ -30,7 +30,7 @@ internal static class PragmaSuppressions
                     foreach (var code in pragma.Codes)
                     {
                         int end = RestoreOf(pragmas, i, code.Code)?.Span.Start ?? file.Text.Length;
-                        into.Add(new Suppression(code.Code, file.Span(pragma.Span.Start, end - pragma.Span.Start), null, SuppressionKind.Region));
+                        into.Add(new Suppression(code.Code, file.Span(pragma.Span.Start, end - pragma.Span.Start), null, SuppressionKind.Region) { At = code.Span });
                     }
 
                     break;
