@@ -69,7 +69,12 @@ public sealed class LintEngine
         var perFile = new List<Finding>[files.Count];
         var relevant = new bool[files.Count];
         var steps = new long[files.Count];
-        RunOnAnalysisThreads(files.Count, options.Parallel ? Environment.ProcessorCount : 1, i => perFile[i] = AnalyzeFile(files[i], loader, out relevant[i], out steps[i]));
+        var release = new Dependencies.ModelRelease(files, Dependencies.FileReferences.Scan(files, fileSystem, options, options.Parallel), loader);
+        RunOnAnalysisThreads(files.Count, options.Parallel ? Environment.ProcessorCount : 1, i =>
+        {
+            perFile[i] = AnalyzeFile(files[i], loader, out relevant[i], out steps[i]);
+            release.Done(files[i]);
+        });
 
         var all = new List<Finding>();
         int analysed = 0;
@@ -83,13 +88,9 @@ public sealed class LintEngine
         }
 
         // Input problems of every file read, including modules outside the given paths.
-        foreach (var loaded in loader.Loaded)
+        foreach (var loaded in loader.Summaries)
         {
-            all.AddRange(loaded.Value.Diagnostics);
-            if (loaded.Value.Template is not null)
-            {
-                all.AddRange(loaded.Value.Template.Diagnostics);
-            }
+            all.AddRange(loaded.Diagnostics);
         }
 
         var stepsByFile = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -402,15 +403,9 @@ public sealed class LintEngine
     private List<Finding> Finish(List<Finding> all, TemplateLoader loader)
     {
         var suppressions = new Dictionary<string, List<Suppression>>(StringComparer.Ordinal);
-        foreach (var loaded in loader.Loaded)
+        foreach (var loaded in loader.Summaries)
         {
-            var template = loaded.Value.Template;
-            if (template is null)
-            {
-                continue;
-            }
-
-            foreach (var s in AllSuppressions(template))
+            foreach (var s in loaded.Suppressions)
             {
                 string key = s.Scope.File?.Path ?? string.Empty;
                 if (!suppressions.TryGetValue(key, out var list))
@@ -471,25 +466,6 @@ public sealed class LintEngine
         FindingContexts.Name(order);
         order.Sort(CompareFindings);
         return order;
-    }
-
-    private static IEnumerable<Suppression> AllSuppressions(Template template)
-    {
-        foreach (var s in template.Suppressions)
-        {
-            yield return s;
-        }
-
-        foreach (var r in template.Resources)
-        {
-            if (r.Nested is not null && ReferenceEquals(r.Nested.Template.File, template.File))
-            {
-                foreach (var s in AllSuppressions(r.Nested.Template))
-                {
-                    yield return s;
-                }
-            }
-        }
     }
 
     private static bool Matches(Suppression s, Finding finding)
