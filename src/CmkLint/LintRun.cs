@@ -180,11 +180,27 @@ internal static class LintRun
             }
         }
 
+        IReadOnlyList<string> files = discovery.Files;
+        if (settings.ChangedSince is not null)
+        {
+            var changed = Dependencies.ChangedEntryPoints.Select(settings.ChangedSince, analysisRoot, discovery.Files, options, out var changedError);
+            if (changed is null)
+            {
+                return Usage(console, changedError ?? "--changed-since: git cannot say what changed");
+            }
+
+            files = changed.Files;
+            if (settings.Verbose)
+            {
+                console.Error.WriteLine($"cmklint: --changed-since {settings.ChangedSince}: {changed.ChangedFiles} changed file(s); {files.Count} of {discovery.Files.Count} entry points reach them");
+            }
+        }
+
         // Analysis (the engine reads, parses and analyses on all cores).
         LintResult result;
-        using (new ProgressIndicator(console.RawError, console.ErrorIsTerminal && !settings.Quiet, discovery.Files.Count))
+        using (new ProgressIndicator(console.RawError, console.ErrorIsTerminal && !settings.Quiet, files.Count))
         {
-            result = new LintEngine(options).Analyze(discovery.Files);
+            result = new LintEngine(options).Analyze(files);
         }
 
         int undecided;
@@ -216,7 +232,7 @@ internal static class LintRun
             if (fixedCount > 0)
             {
                 // The re-lint: what is left after the fixes is what the report shows.
-                (result, undecided) = Commands.UndecidedChecks.Split(new LintEngine(options).Analyze(discovery.Files), settings.IncludeInconclusive);
+                (result, undecided) = Commands.UndecidedChecks.Split(new LintEngine(options).Analyze(files), settings.IncludeInconclusive);
                 configuration?.ApplySuppressions(result.Findings);
                 baseline?.Apply(result.Findings, root);
             }

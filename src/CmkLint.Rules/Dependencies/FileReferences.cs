@@ -38,9 +38,10 @@ public sealed class FileReferences
         var round = new List<string>();
         foreach (var file in files)
         {
-            if (seen.Add(file))
+            string full = TemplateLoader.Normalize(file);
+            if (seen.Add(full))
             {
-                round.Add(file);
+                round.Add(full);
             }
         }
 
