@@ -44,7 +44,7 @@ public sealed class ChangedSinceTests
 
     // A comment with an apostrophe before the module: the reference scan must not lose the path to it.
     private const string Caller = """
-        // The app's registry (it's Standard here: CMK001 at the call).
+        // The app's registry (it's Standard here: CMK001 in the module).
         module acr '../modules/registry.bicep' = {
           name: 'acr'
           params: {
@@ -77,11 +77,12 @@ public sealed class ChangedSinceTests
         Assert.Equal(1, changed.ExitCode);
         var changedFindings = Findings(changed.Out);
         var affected = new[] { "app/main.bicep", "modules/registry.bicep" };
-        Assert.Contains(changedFindings, f => f.StartsWith("CMK001|app/main.bicep", System.StringComparison.Ordinal));
+        // The module alone leaves the SKU undecided; the certain CMK001 comes from the caller's 'Standard'.
+        Assert.Contains(changedFindings, f => f.StartsWith("CMK001|modules/registry.bicep", System.StringComparison.Ordinal) && f.Contains("|error|Registry"));
         Assert.DoesNotContain(changedFindings, f => f.Contains("|other/") || f.Contains("|app/loads.bicep") || f.Contains("|modules/other.bicep"));
         Assert.Equal(2, (int)JObject.Parse(changed.Out)["summary"]!["filesAnalyzed"]!);
         var fullForAffected = Findings(full.Out).Where(f => affected.Any(a => f.Contains("|" + a + "|"))).ToList();
-        Assert.Contains(Findings(full.Out), f => f.Contains("|other/unrelated.bicep|"));
+        Assert.Contains(Findings(full.Out), f => f.Contains("|other/registry.bicep|"));
         Assert.Equal(fullForAffected, changedFindings);
     }
 
