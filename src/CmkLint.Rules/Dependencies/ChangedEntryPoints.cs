@@ -59,6 +59,11 @@ public sealed class ChangedEntryPoints
             }
         }
 
+        if (changed.Count == 0)
+        {
+            return new ChangedEntryPoints(Array.Empty<string>(), 0, 0);
+        }
+
         var references = FileReferences.Scan(files, options.FileSystem, options);
         var normalized = new List<string>();
         foreach (var file in files)
