@@ -20,7 +20,7 @@ done
 avm=$(cd "$corpus/../avm" 2>/dev/null && pwd || true)
 
 echo "== publishing cmklint (Release, ReadyToRun)" >&2
-dotnet publish "$root/src/CmkLint" -c Release -r linux-x64 --self-contained false \
+dotnet publish "$root/src/CmkLint" -c Release -f net10.0 -r linux-x64 --self-contained false \
   -p:PublishReadyToRun=true -o "$out/cmklint" >"$out/publish.log" 2>&1 || { cat "$out/publish.log"; exit 2; }
 cmklint="$out/cmklint/cmklint"
 

@@ -12,7 +12,7 @@ namespace CmkLint.Dependencies;
 /// requires them to be literals), so the result holds every real reference; it may hold more (a
 /// description naming a file), which only makes a caller count as affected or keep a file a little longer.
 /// </summary>
-public static class BicepReferenceScanner
+internal static class BicepReferenceScanner
 {
     /// <summary>Literals longer than this are not paths (a path limit well above any real one).</summary>
     private const int MaxPathLength = 1024;

@@ -13,7 +13,7 @@ namespace CmkLint.Dependencies;
 /// without parsing. It tells which entry points reach a changed file (<c>--changed-since</c>) and
 /// how many analyses still need a file before its model can be released.
 /// </summary>
-public sealed class FileReferences
+internal sealed class FileReferences
 {
     private readonly Dictionary<string, List<string>> outgoing = new(StringComparer.Ordinal);
 

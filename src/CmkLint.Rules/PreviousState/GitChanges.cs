@@ -11,7 +11,7 @@ namespace CmkLint.PreviousState;
 /// <c>diff-tree</c>; revisions after <c>--end-of-options</c>). The working tree is never scanned, so
 /// uncommitted edits are not seen.
 /// </summary>
-public static class GitChanges
+internal static class GitChanges
 {
     /// <summary>
     /// Full paths of the files added, modified or deleted between the merge base of <paramref name="revision"/>
