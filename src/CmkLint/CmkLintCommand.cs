@@ -148,6 +148,8 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
 
         private readonly Option<string?> previous = new("--previous") { Description = "Compare with the same templates at this git revision (origin/main, a tag, HEAD~1): CMK007, CMK008, CMK016.", HelpName = "REF" };
 
+        private readonly Option<string?> changedSince = new("--changed-since") { Description = "Analyse only the files changed since this git revision's merge base with HEAD (origin/main) and the entry points that reach them through modules, imports, parameters files and load*() paths.", HelpName = "REF" };
+
         private readonly Option<string?> deployed = new("--deployed") { Description = "Compare with the deployed resources exported to FILE (az acr show, az resource show/list, az group export): CMK007, CMK008, CMK016.", HelpName = "FILE" };
 
         private readonly Option<bool> fix = new("--fix") { Description = "Apply the certain fixes (CMK001, CMK003, CMK005, CMK006, CMK013, CMK014) to Bicep and ARM JSON files, list them, then lint again." };
@@ -184,7 +186,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             var root = new RootCommand("cmklint: finds customer-managed-key (CMK) mistakes in Azure Container Registry deployments (ARM JSON, Bicep) before they are deployed.");
             root.Arguments.Add(paths);
             root.Subcommands.Add(LanguageServer.LanguageServerCommand.Create());
-            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, deployed, fix, diff, select, ignore, statistics, showConfig, noColor, quiet, verbose, analysisRoot, bicepCache, noInlineSuppressions, reportUnusedSuppressions })
+            foreach (var option in new Option[] { format, output, parameters, config, failLevel, includeInconclusive, baseline, writeBaseline, previous, changedSince, deployed, fix, diff, select, ignore, statistics, showConfig, noColor, quiet, verbose, analysisRoot, bicepCache, noInlineSuppressions, reportUnusedSuppressions })
             {
                 root.Options.Add(option);
             }
@@ -217,6 +219,7 @@ Configuration: cmklint.json in the current folder or a parent (see docs/cli.md).
             Baseline = result.GetValue(baseline),
             WriteBaseline = result.GetValue(writeBaseline),
             Previous = result.GetValue(previous),
+            ChangedSince = result.GetValue(changedSince),
             Deployed = result.GetValue(deployed),
             Select = result.GetValue(select),
             Ignore = result.GetValue(ignore),
@@ -296,6 +299,9 @@ internal sealed class LintSettings
 
     /// <summary><c>--previous REF</c>: a git revision to compare with.</summary>
     public string? Previous { get; init; }
+
+    /// <summary><c>--changed-since REF</c>: analyse only the entry points a change since this revision reaches.</summary>
+    public string? ChangedSince { get; init; }
 
     /// <summary><c>--deployed FILE</c>: an export of the deployed resources to compare with.</summary>
     public string? Deployed { get; init; }

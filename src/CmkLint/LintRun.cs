@@ -29,6 +29,7 @@ internal static class LintRun
             ParametersFile = settings.Parameters,
             PreviousRevision = settings.Previous,
             DeployedExport = settings.Deployed,
+            ChangedSince = settings.ChangedSince,
             IgnoreInlineSuppressions = settings.NoInlineSuppressions,
             ReportStaleBaselineEntries = settings.WriteBaseline is null,
             ConfigurationOnly = settings.ShowConfig || selection.Error is not null,
@@ -72,6 +73,11 @@ internal static class LintRun
             {
                 console.Error.WriteLine("cmklint: " + notice.Message);
             }
+        }
+
+        if (settings.Verbose && workspace.Changed is { } changed)
+        {
+            console.Error.WriteLine($"cmklint: --changed-since {settings.ChangedSince}: {changed.ChangedFiles} changed file(s); {workspace.Files.Count} of {workspace.FilesFound} entry points reach them");
         }
 
         // Analysis (the engine reads, parses and analyses on all cores).
@@ -141,7 +147,35 @@ internal static class LintRun
     private static bool Report(LintSettings settings, CliConsole console, ReportRun run)
     {
         bool toFile = settings.Output is not null;
-        var writer = toFile ? new StringWriter(System.Globalization.CultureInfo.InvariantCulture) : console.Out;
+        using var file = toFile ? ReportFile.Open(console, settings.Output!) : null;
+        if (toFile && file is null)
+        {
+            return false;
+        }
+
+        var writer = file ?? console.Out;
+        try
+        {
+            WriteReport(settings, console, run, writer, toFile);
+            file?.Flush();
+        }
+        catch (Exception e) when (toFile && ReportFile.IsWriteFailure(e))
+        {
+            console.Error.WriteLine($"cmklint: cannot write {settings.Output}: {e.Message}");
+            return false;
+        }
+
+        // The report went to a file or a machine format: people and CI logs still get the summary.
+        if ((toFile || settings.Format != "text") && !settings.Quiet)
+        {
+            console.Error.WriteLine(run.Summary.ToString() + (toFile ? $"; report written to {settings.Output}" : string.Empty));
+        }
+
+        return true;
+    }
+
+    private static void WriteReport(LintSettings settings, CliConsole console, ReportRun run, TextWriter writer, bool toFile)
+    {
         switch (settings.Format)
         {
             case "json":
@@ -162,22 +196,6 @@ internal static class LintRun
                 });
                 break;
         }
-
-        if (toFile)
-        {
-            if (!TryWrite(console, settings.Output!, writer.ToString()!))
-            {
-                return false;
-            }
-        }
-
-        // The report went to a file or a machine format: people and CI logs still get the summary.
-        if ((toFile || settings.Format != "text") && !settings.Quiet)
-        {
-            console.Error.WriteLine(run.Summary.ToString() + (toFile ? $"; report written to {settings.Output}" : string.Empty));
-        }
-
-        return true;
     }
 
     private static bool TryWrite(CliConsole console, string path, string text)
@@ -194,7 +212,7 @@ internal static class LintRun
             File.WriteAllText(path, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false));
             return true;
         }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+        catch (Exception e) when (ReportFile.IsWriteFailure(e))
         {
             console.Error.WriteLine($"cmklint: cannot write {path}: {e.Message}");
             return false;

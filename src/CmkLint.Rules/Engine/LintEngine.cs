@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using CmkLint.Arm;
 using CmkLint.Cmk;
 using CmkLint.Diagnostics;
@@ -76,7 +77,12 @@ public sealed class LintEngine
         var perFile = new List<Finding>[files.Count];
         var relevant = new bool[files.Count];
         var steps = new long[files.Count];
-        RunOnAnalysisThreads(files.Count, options.Parallel ? Environment.ProcessorCount : 1, i => perFile[i] = AnalyzeFile(files[i], loader, out relevant[i], out steps[i]));
+        var release = new Dependencies.ModelRelease(files, Dependencies.FileReferences.Scan(files, fileSystem, options.ReferenceScan(), options.Parallel), loader);
+        RunOnAnalysisThreads(files.Count, options.Parallel ? Environment.ProcessorCount : 1, i =>
+        {
+            perFile[i] = AnalyzeFile(files[i], loader, out relevant[i], out steps[i]);
+            release.Done(files[i]);
+        });
 
         var all = new List<Finding>();
         int analysed = 0;
@@ -90,13 +96,9 @@ public sealed class LintEngine
         }
 
         // Input problems of every file read, including modules outside the given paths.
-        foreach (var loaded in loader.Loaded)
+        foreach (var loaded in loader.Summaries)
         {
-            all.AddRange(loaded.Value.Diagnostics);
-            if (loaded.Value.Template is not null)
-            {
-                all.AddRange(loaded.Value.Template.Diagnostics);
-            }
+            all.AddRange(loaded.Diagnostics);
         }
 
         var stepsByFile = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -111,7 +113,7 @@ public sealed class LintEngine
             all[i] = Bicep.Modules.BicepModuleCache.Of(loader).Relocate(all[i]);
         }
 
-        return new LintResult(Finish(all, LoadedTemplates(loader)), analysed, comparisonErrors) { EvaluationSteps = stepsByFile };
+        return new LintResult(Finish(all, loader.Summaries.SelectMany(file => file.Suppressions)), analysed, comparisonErrors) { EvaluationSteps = stepsByFile };
     }
 
     /// <summary>
@@ -414,27 +416,13 @@ public sealed class LintEngine
         }
     }
 
-    private static IEnumerable<Template> LoadedTemplates(TemplateLoader loader)
+    /// <summary>One finding per fingerprint, <paramref name="suppressions"/> (in-source ones) applied and the unused ones reported, levels set, sorted by path, line and column.</summary>
+    internal List<Finding> Finish(List<Finding> all, IEnumerable<Suppression> suppressions)
     {
-        foreach (var loaded in loader.Loaded)
+        var audit = new SuppressionAudit(options.Levels, options.Previous.Count > 0);
+        foreach (var s in suppressions)
         {
-            if (loaded.Value.Template is { } template)
-            {
-                yield return template;
-            }
-        }
-    }
-
-    /// <summary>One finding per fingerprint, the in-source suppressions of <paramref name="templates"/> applied (and the unused ones reported), levels set, sorted by path, line and column.</summary>
-    internal List<Finding> Finish(List<Finding> all, IEnumerable<Template> templates)
-    {
-        var suppressions = new SuppressionAudit(options.Levels, options.Previous.Count > 0);
-        foreach (var template in templates)
-        {
-            foreach (var s in AllSuppressions(template))
-            {
-                suppressions.Add(s);
-            }
+            audit.Add(s);
         }
 
         var byFingerprint = new Dictionary<string, Finding>(StringComparer.Ordinal);
@@ -444,7 +432,7 @@ public sealed class LintEngine
             if (finding.Kind == FindingKind.Inconclusive && !options.IncludeInconclusive)
             {
                 // Not reported, but a suppression written for the check is still in use.
-                suppressions.Match(finding);
+                audit.Match(finding);
                 continue;
             }
 
@@ -470,7 +458,7 @@ public sealed class LintEngine
             }
 
             byFingerprint[finding.Fingerprint] = finding;
-            if (suppressions.Match(finding) is { } s)
+            if (audit.Match(finding) is { } s)
             {
                 finding.Suppression = new SuppressionInfo("inSource", s.Justification);
             }
@@ -478,29 +466,10 @@ public sealed class LintEngine
             order.Add(finding);
         }
 
-        order.AddRange(suppressions.Unused(all));
+        order.AddRange(audit.Unused(all));
         FindingContexts.Name(order);
         order.Sort(CompareFindings);
         return order;
-    }
-
-    private static IEnumerable<Suppression> AllSuppressions(Template template)
-    {
-        foreach (var s in template.Suppressions)
-        {
-            yield return s;
-        }
-
-        foreach (var r in template.Resources)
-        {
-            if (r.Nested is not null && ReferenceEquals(r.Nested.Template.File, template.File))
-            {
-                foreach (var s in AllSuppressions(r.Nested.Template))
-                {
-                    yield return s;
-                }
-            }
-        }
     }
 
     /// <summary>Deterministic output order: path, line, column, rule, message.</summary>

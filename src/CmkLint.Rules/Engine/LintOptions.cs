@@ -80,6 +80,9 @@ public sealed class LintOptions
         copy.Previous.AddRange(Previous);
         return copy;
     }
+    /// <summary>What the reference scan (which files reach which, for releasing models and <c>--changed-since</c>) needs of these options.</summary>
+    public Dependencies.ReferenceScanOptions ReferenceScan() => new(MaxFileBytes, ParameterFiles, DiscoverParameterFiles);
+
     /// <summary>What the loader reads these options' files with (<paramref name="fileSystem"/> overrides <see cref="FileSystem"/>).</summary>
     public LoadSettings Loading(IReadOnlyList<ITemplateFrontEnd> frontEnds, IFileSystem? fileSystem = null) =>
         new(frontEnds, fileSystem ?? FileSystem, MaxFileBytes, BicepHomeDirectory, Budgets.DeploymentDepth);

@@ -22,6 +22,9 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy
 
     private readonly List<string> roots = new();
 
+    /// <summary>Folders resolved so far (links replaced), null for a folder that does not resolve.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> folders = new(StringComparer.Ordinal);
+
     /// <param name="root">The analysis root: the repository root of the analysed paths, else their common folder.</param>
     /// <param name="extraReadOnlyRoots">Other folders that may be read (e.g. the Bicep module cache, <c>~/.bicep</c>).</param>
     public ConfinedFileSystem(string root, params string[] extraReadOnlyRoots)
@@ -62,8 +65,12 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy
         return false;
     }
 
-    public string? Refusal(string path)
+    public string? Refusal(string path) => Check(path, out _);
+
+    /// <summary>Why <paramref name="path"/> is refused, or null with the file it names once links are resolved (resolved once, for the check and the read).</summary>
+    private string? Check(string path, out string? target)
     {
+        target = null;
         if (string.IsNullOrEmpty(path) || path.IndexOf('\0') >= 0)
         {
             return "the path is not valid";
@@ -97,7 +104,7 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy
             return "it is outside the analysis root " + Root + " (set another with --root)";
         }
 
-        string? target = FileInspection.Resolve(full);
+        target = Resolve(full);
         if (target is null)
         {
             // A missing file, a broken link or a link loop: nothing can be read there.
@@ -114,15 +121,14 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy
 
     public byte[]? ReadAllBytes(string path, out string? error)
     {
-        error = Refusal(path);
-        if (error is not null)
+        error = Check(path, out var target);
+        if (error is not null || target is null)
         {
-            error = "cannot read the file: " + error;
+            error = "cannot read the file: " + (error ?? FileAccessPolicy.Missing);
             return null;
         }
 
         // Open the resolved target: the file that was checked, not whatever the link names by now.
-        string target = FileInspection.Resolve(Path.GetFullPath(path)) ?? path;
         return RegularFile.Read(target, MaxFileBytes, out error);
     }
 
@@ -154,6 +160,23 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy
         {
             return e.Message;
         }
+    }
+
+    /// <summary>
+    /// The path with its links resolved; each folder is resolved once per file system (a run reads thousands
+    /// of files in a few hundred folders, and walking every part of every path was most of a read's cost).
+    /// </summary>
+    private string? Resolve(string full)
+    {
+        string? folder = Path.GetDirectoryName(full);
+        string name = Path.GetFileName(full);
+        if (folder is null || name.Length == 0 || name == "." || name == ".." || Path.DirectorySeparatorChar != '/')
+        {
+            return FileInspection.Resolve(full);
+        }
+
+        string? resolvedFolder = folders.GetOrAdd(folder, f => FileInspection.Resolve(f));
+        return resolvedFolder is null ? null : FileInspection.ResolveIn(resolvedFolder, name);
     }
 
     private void AddRoot(string root)

@@ -99,6 +99,26 @@ public static class FileInspection
     }
 
     /// <summary>
+    /// <see cref="Resolve"/> for a file in a folder already resolved (<paramref name="resolvedFolder"/> has no
+    /// link in it): only the file itself is looked at, and a link there is resolved in full.
+    /// </summary>
+    public static string? ResolveIn(string resolvedFolder, string name)
+    {
+        string candidate = resolvedFolder.EndsWith("/", StringComparison.Ordinal) ? resolvedFolder + name : resolvedFolder + "/" + name;
+        if (IsWindows || nativeMissing)
+        {
+            return candidate;
+        }
+
+        if (!Stat(candidate, follow: false, out int mode, out _, out bool missing))
+        {
+            return missing ? candidate : null;
+        }
+
+        return (mode & TypeMask) == TypeLink ? Resolve(candidate) : candidate;
+    }
+
+    /// <summary>
     /// Walks the path one part at a time; at the first symbolic link returns null and the path with that
     /// link replaced by its target (the caller walks again); with no link left, the resolved path.
     /// </summary>

@@ -79,8 +79,38 @@ internal static class RegularFile
 
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096, FileOptions.SequentialScan);
-            var buffer = new MemoryStream((int)Math.Min(size, maxBytes) + 1);
+            // No FileStream buffer: the file is read straight into an array of the size stat gave (one copy, no chunks).
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            var exact = new byte[(int)Math.Min(size, maxBytes)];
+            int total = 0;
+            for (int read; total < exact.Length && (read = stream.Read(exact, total, exact.Length - total)) > 0;)
+            {
+                total += read;
+            }
+
+            if (total < exact.Length)
+            {
+                // The file shrank since stat: what is there is the file.
+                Array.Resize(ref exact, total);
+                return exact;
+            }
+
+            int extra = stream.ReadByte();
+            if (extra < 0)
+            {
+                return exact;
+            }
+
+            if ((long)exact.Length + 1 > maxBytes)
+            {
+                error = "cannot read the file: " + TooLarge((long)exact.Length + 1, maxBytes);
+                return null;
+            }
+
+            // The file grew since stat: read on in chunks, still bounded.
+            var buffer = new MemoryStream(exact.Length + 81920);
+            buffer.Write(exact, 0, exact.Length);
+            buffer.WriteByte((byte)extra);
             var chunk = new byte[81920];
             while (true)
             {

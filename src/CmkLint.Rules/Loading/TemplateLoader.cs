@@ -15,6 +15,7 @@ public sealed class TemplateLoader
 {
     private readonly ConcurrentDictionary<string, Lazy<FrontEndResult>> cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Type, Lazy<object>> shared = new();
+    private readonly ConcurrentBag<ReleasedFile> released = new();
 
     public TemplateLoader(LoadSettings settings)
     {
@@ -49,6 +50,37 @@ public sealed class TemplateLoader
             {
                 yield return new KeyValuePair<string, FrontEndResult>(pair.Key, pair.Value.Value);
             }
+        }
+    }
+
+    /// <summary>What the end of the run needs of every file read: released files' summaries, then those of files still held.</summary>
+    internal IEnumerable<ReleasedFile> Summaries
+    {
+        get
+        {
+            foreach (var file in released)
+            {
+                yield return file;
+            }
+
+            foreach (var pair in cache)
+            {
+                yield return ReleasedFile.Of(pair.Value.Value);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops a file's syntax and model once no analysis of the run needs them any more, keeping its
+    /// diagnostics and suppressions; a later <see cref="Load"/> of the path reads it again.
+    /// </summary>
+    internal void Release(string fullPath)
+    {
+        // A file still being read (by an analysis the plan did not foresee) stays: its reader has not finished with it.
+        if (cache.TryGetValue(fullPath, out var entry) && entry.IsValueCreated
+            && ((ICollection<KeyValuePair<string, Lazy<FrontEndResult>>>)cache).Remove(new KeyValuePair<string, Lazy<FrontEndResult>>(fullPath, entry)))
+        {
+            released.Add(ReleasedFile.Of(entry.Value));
         }
     }
 

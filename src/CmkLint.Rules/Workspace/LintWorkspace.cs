@@ -57,6 +57,12 @@ public sealed class LintWorkspace
     /// <summary>The engine options the run uses (completed from the request and the configuration).</summary>
     public LintOptions Options => options;
 
+    /// <summary>With <see cref="WorkspaceRequest.ChangedSince"/>: what changed and which entry points reach it (<see cref="Files"/> is already narrowed to them).</summary>
+    public ChangedEntryPoints? Changed { get; private set; }
+
+    /// <summary>The files found before <see cref="WorkspaceRequest.ChangedSince"/> narrowed them.</summary>
+    public int FilesFound { get; private set; }
+
     /// <summary>Prepares a run; check <see cref="HasErrors"/> before <see cref="Analyze"/>.</summary>
     public static LintWorkspace Open(WorkspaceRequest request)
     {
@@ -188,7 +194,29 @@ public sealed class LintWorkspace
             return;
         }
 
+        FilesFound = files.Count;
+        if (request.ChangedSince is string revision && !SelectChanged(revision, root))
+        {
+            return;
+        }
+
         OpenPreviousStates(cwd, root);
+    }
+
+    /// <summary>Narrows <see cref="Files"/> to the entry points that reach a file changed since <paramref name="revision"/> (git run hardened, as for previous states).</summary>
+    private bool SelectChanged(string revision, string root)
+    {
+        var changed = ChangedEntryPoints.Select(revision, root, files, options, out var error);
+        if (changed is null)
+        {
+            Error(WorkspaceInput.PreviousState, error ?? "--changed-since: git cannot say what changed");
+            return false;
+        }
+
+        Changed = changed;
+        files.Clear();
+        files.AddRange(changed.Files);
+        return true;
     }
 
     private bool ReadConfiguration(string cwd, IReadOnlyList<string> inputs)

@@ -51,7 +51,7 @@ public sealed class TemplateAnalysis
         }
 
         findings.AddRange(template.Diagnostics);
-        var merged = engine.Finish(findings, new[] { template });
+        var merged = engine.Finish(findings, ReleasedFile.SuppressionsOf(template));
         settings.Accept(merged);
         return merged;
     }

@@ -48,6 +48,9 @@ public sealed class WorkspaceRequest
     /// <summary>An export of the deployed resources to compare with.</summary>
     public string? DeployedExport { get; set; }
 
+    /// <summary>A git revision: only the entry points that reach a file changed since it (through modules, nested templates, parameters files and <c>load*</c>) are analysed (<c>--changed-since</c>).</summary>
+    public string? ChangedSince { get; set; }
+
     /// <summary>Folders outside the analysis root the engine may also read (a Bicep module cache named on the command line).</summary>
     public List<string> ReadOnlyRoots { get; } = new();
 

@@ -32,8 +32,9 @@ namespace CmkLint.Rules.Tests.Layering;
 /// | 14 | Fixes                | Fixes                              | suggested fixes as text edits                                        |
 /// | 15 | Reporting            | Reporting                          | text, JSON, SARIF, GitHub reporters, finding limits                  |
 /// | 16 | Configuration        | Configuration                      | cmklint.json (rule levels, limits, budgets), baseline, globs         |
-/// | 17 | Engine               | Engine                             | the lint run: options, front ends, rule pass, result                 |
-/// | 18 | Workspace            | Workspace                          | the entry points every channel calls: paths, or a lowered template   |
+/// | 17 | Dependencies         | Dependencies                       | which files reach which (models released when done; --changed-since) |
+/// | 18 | Engine               | Engine                             | the lint run: options, front ends, rule pass, result                 |
+/// | 19 | Workspace            | Workspace                          | the entry points every channel calls: paths, or a lowered template   |
 /// </code>
 /// A new folder gets a row here (the first test fails until it has one).
 /// </summary>
@@ -58,6 +59,7 @@ public sealed class StageDependencyTests
         ("Fixes", new[] { "Fixes" }),
         ("Reporting", new[] { "Reporting" }),
         ("Configuration", new[] { "Configuration" }),
+        ("Dependencies", new[] { "Dependencies" }),
         ("Engine", new[] { "Engine" }),
         ("Workspace", new[] { "Workspace" }),
     };
