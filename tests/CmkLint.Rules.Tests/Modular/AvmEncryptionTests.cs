@@ -23,8 +23,6 @@ public sealed class AvmEncryptionTests
 
     private static readonly string Dependencies = Path.Combine(Registry, "tests", "e2e", "encr", "dependencies.bicep");
 
-    private static readonly string[] ChainRules = { "CMK001", "CMK002", "CMK003", "CMK004", "CMK005", "CMK006", "CMK009", "CMK010", "CMK011", "CMK012", "CMK014" };
-
     private static LintResult Analyze(string? dependencies = null)
     {
         var options = new LintOptions { Parallel = false, IncludeInconclusive = true, Now = new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero) };

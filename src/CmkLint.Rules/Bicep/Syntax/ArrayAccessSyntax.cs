@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>Indexing: <c>x[i]</c>, the safe form <c>x[?i]</c> or from the end <c>x[^1]</c>.</summary>
-public sealed class ArrayAccessSyntax : ExpressionSyntax
+internal sealed class ArrayAccessSyntax : ExpressionSyntax
 {
     public ArrayAccessSyntax(SourceSpan span, ExpressionSyntax baseExpression, ExpressionSyntax indexExpression, bool isSafe, bool isFromEnd)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>An array literal.</summary>
-public sealed class ArraySyntax : ExpressionSyntax
+internal sealed class ArraySyntax : ExpressionSyntax
 {
     public ArraySyntax(SourceSpan span, IReadOnlyList<ExpressionSyntax> items)
         : base(span)

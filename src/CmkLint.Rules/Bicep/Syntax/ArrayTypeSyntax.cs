@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>An array type: <c>string[]</c>.</summary>
-public sealed class ArrayTypeSyntax : TypeSyntax
+internal sealed class ArrayTypeSyntax : TypeSyntax
 {
     public ArrayTypeSyntax(SourceSpan span, TypeSyntax itemType)
         : base(span)

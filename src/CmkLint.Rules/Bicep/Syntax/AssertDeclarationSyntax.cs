@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>assert name = condition</c>.</summary>
-public sealed class AssertDeclarationSyntax : DeclarationSyntax
+internal sealed class AssertDeclarationSyntax : DeclarationSyntax
 {
     public AssertDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, ExpressionSyntax value)
         : base(span, decorators, keywordSpan, name)

@@ -1,7 +1,7 @@
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>Which Bicep language a file is written in; they share expressions but not statements.</summary>
-public enum BicepFileKind
+internal enum BicepFileKind
 {
     /// <summary>A template (<c>.bicep</c>).</summary>
     Template,

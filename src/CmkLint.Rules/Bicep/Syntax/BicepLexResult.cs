@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>What the lexer produced for one file: the tokens (ending with <see cref="TokenType.EndOfFile"/>), lexical errors and pragmas.</summary>
-public sealed class BicepLexResult
+internal sealed class BicepLexResult
 {
     internal BicepLexResult(SourceFile file, Token[] tokens, IReadOnlyList<SyntaxDiagnostic> diagnostics, IReadOnlyList<PragmaSyntax> pragmas)
     {

@@ -9,7 +9,7 @@ namespace CmkLint.Bicep.Syntax;
 /// A single pass over the text with no regular expressions and no allocation per character: tokens are structs that
 /// point into the text. Comments and pragmas are trivia; pragmas are kept aside so that suppressions can use them.
 /// </remarks>
-public sealed class BicepLexer
+internal sealed class BicepLexer
 {
     private const byte InterpolationHole = 0;
     private const byte BraceInsideHole = 1;

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>Expressions, with Bicep's precedence: ternary, <c>??</c>, <c>||</c>, <c>&amp;&amp;</c>, equality, relational, additive, multiplicative, unary, postfix.</summary>
-public sealed partial class BicepParser
+internal sealed partial class BicepParser
 {
     private static readonly TokenSet TernaryTerminators = TokenSet.Of(
         TokenType.Colon, TokenType.StringRightPiece, TokenType.MultilineStringRightPiece, TokenType.RightBrace, TokenType.RightParen, TokenType.RightSquare, TokenType.NewLine);

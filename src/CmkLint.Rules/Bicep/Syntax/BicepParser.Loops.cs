@@ -3,7 +3,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>For-expressions and <c>if</c> conditions on resource and module bodies.</summary>
-public sealed partial class BicepParser
+internal sealed partial class BicepParser
 {
     private static readonly TokenSet LoopInTerminators = TokenSet.Of(TokenType.RightSquare, TokenType.NewLine);
 

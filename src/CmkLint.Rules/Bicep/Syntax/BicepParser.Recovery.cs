@@ -5,7 +5,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>Token reading, error reporting and recovery.</summary>
-public sealed partial class BicepParser
+internal sealed partial class BicepParser
 {
     private static readonly TokenSet NewLineOnly = TokenSet.Of(TokenType.NewLine);
 

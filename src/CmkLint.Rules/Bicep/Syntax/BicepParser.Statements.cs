@@ -5,7 +5,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>The program and its statements.</summary>
-public sealed partial class BicepParser
+internal sealed partial class BicepParser
 {
     private const ExpressionFlags ResourceBodyFlags = ExpressionFlags.AllowComplexLiterals | ExpressionFlags.AllowResourceDeclarations;
 

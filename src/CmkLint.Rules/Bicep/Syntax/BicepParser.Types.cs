@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>Type expressions: names, literals, unions, object and tuple types, arrays, nullability, parameterized types.</summary>
-public sealed partial class BicepParser
+internal sealed partial class BicepParser
 {
     private static readonly TokenSet ResourceTypeTerminators = TokenSet.Of(TokenType.Assignment, TokenType.NewLine);
 

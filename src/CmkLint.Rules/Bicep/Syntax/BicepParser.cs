@@ -10,7 +10,7 @@ namespace CmkLint.Bicep.Syntax;
 /// the compiler reports them: a construct that cannot be parsed becomes a <see cref="SkippedSyntax"/> spanning the
 /// tokens skipped up to a construct-specific terminator (usually the end of the line), and parsing resumes there.
 /// </remarks>
-public sealed partial class BicepParser
+internal sealed partial class BicepParser
 {
     // Deeper nesting is not written by people; stopping here keeps the call stack far from overflowing (which no
     // handler can catch) on adversarial input. Operator and member chains are loops and do not count.

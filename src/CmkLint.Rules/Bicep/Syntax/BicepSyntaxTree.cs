@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>The result of parsing one Bicep file: the tree, every lexical and syntax error, and the pragmas.</summary>
-public sealed class BicepSyntaxTree
+internal sealed class BicepSyntaxTree
 {
     internal BicepSyntaxTree(SourceFile file, BicepFileKind kind, ProgramSyntax root, IReadOnlyList<SyntaxDiagnostic> diagnostics, IReadOnlyList<PragmaSyntax> pragmas)
     {

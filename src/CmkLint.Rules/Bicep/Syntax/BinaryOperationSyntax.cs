@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A binary operator with its two operands.</summary>
-public sealed class BinaryOperationSyntax : ExpressionSyntax
+internal sealed class BinaryOperationSyntax : ExpressionSyntax
 {
     public BinaryOperationSyntax(SourceSpan span, BinaryOperator @operator, ExpressionSyntax left, ExpressionSyntax right, SourceSpan operatorSpan)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>true</c> or <c>false</c>.</summary>
-public sealed class BooleanLiteralSyntax : ExpressionSyntax
+internal sealed class BooleanLiteralSyntax : ExpressionSyntax
 {
     public BooleanLiteralSyntax(SourceSpan span, bool value)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A statement that declares a named symbol (parameter, variable, resource, module, output, type, function, ...).</summary>
-public abstract class DeclarationSyntax : StatementSyntax
+internal abstract class DeclarationSyntax : StatementSyntax
 {
     protected DeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name)
         : base(span, decorators, keywordSpan)

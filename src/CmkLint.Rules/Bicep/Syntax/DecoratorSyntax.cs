@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A decorator: <c>@description('...')</c>, <c>@sys.allowed([...])</c>, <c>@secure()</c>, <c>@batchSize(2)</c>.</summary>
-public sealed class DecoratorSyntax : SyntaxNode
+internal sealed class DecoratorSyntax : SyntaxNode
 {
     public DecoratorSyntax(SourceSpan span, ExpressionSyntax expression)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>extends 'base.bicepparam'</c> in a <c>.bicepparam</c> file.</summary>
-public sealed class ExtendsDeclarationSyntax : StatementSyntax
+internal sealed class ExtendsDeclarationSyntax : StatementSyntax
 {
     public ExtendsDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, SyntaxNode path)
         : base(span, decorators, keywordSpan)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>extensionConfig name with { ... }</c> in a <c>.bicepparam</c> file.</summary>
-public sealed class ExtensionConfigAssignmentSyntax : DeclarationSyntax
+internal sealed class ExtensionConfigAssignmentSyntax : DeclarationSyntax
 {
     public ExtensionConfigAssignmentSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, ObjectSyntax? config)
         : base(span, decorators, keywordSpan, name)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>extension name [with {...}] [as alias]</c>; also the older <c>provider</c> and <c>import 'name@version'</c> forms.</summary>
-public sealed class ExtensionDeclarationSyntax : StatementSyntax
+internal sealed class ExtensionDeclarationSyntax : StatementSyntax
 {
     public ExtensionDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, SyntaxNode specification, ObjectSyntax? config, IdentifierSyntax? alias)
         : base(span, decorators, keywordSpan)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A for-expression: <c>[for x in items: body]</c> or <c>[for (x, i) in items: body]</c>.</summary>
-public sealed class ForSyntax : ExpressionSyntax
+internal sealed class ForSyntax : ExpressionSyntax
 {
     public ForSyntax(SourceSpan span, IdentifierSyntax itemVariable, IdentifierSyntax? indexVariable, ExpressionSyntax expression, ExpressionSyntax body)
         : base(span)

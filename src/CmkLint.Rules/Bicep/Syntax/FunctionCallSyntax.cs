@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A function call: <c>concat(a, b)</c>, <c>sys.concat(a)</c>, <c>az.resourceGroup()</c> or a method such as <c>stg.listKeys()</c>.</summary>
-public sealed class FunctionCallSyntax : ExpressionSyntax
+internal sealed class FunctionCallSyntax : ExpressionSyntax
 {
     public FunctionCallSyntax(SourceSpan span, ExpressionSyntax? baseExpression, IdentifierSyntax name, IReadOnlyList<ExpressionSyntax> arguments)
         : base(span)

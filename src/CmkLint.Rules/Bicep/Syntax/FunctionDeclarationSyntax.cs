@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>func name(a string, b int) string => expression</c>.</summary>
-public sealed class FunctionDeclarationSyntax : DeclarationSyntax
+internal sealed class FunctionDeclarationSyntax : DeclarationSyntax
 {
     public FunctionDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, IReadOnlyList<TypedParameterSyntax> parameters, TypeSyntax returnType, ExpressionSyntax body)
         : base(span, decorators, keywordSpan, name)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>An identifier: a declared name, a property name, a function name.</summary>
-public sealed class IdentifierSyntax : SyntaxNode
+internal sealed class IdentifierSyntax : SyntaxNode
 {
     public IdentifierSyntax(SourceSpan span, string name, bool isMissing)
         : base(span)

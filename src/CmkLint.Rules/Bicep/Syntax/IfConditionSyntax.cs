@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A condition on a resource or module body: <c>if (condition) { ... }</c>.</summary>
-public sealed class IfConditionSyntax : ExpressionSyntax
+internal sealed class IfConditionSyntax : ExpressionSyntax
 {
     public IfConditionSyntax(SourceSpan span, ExpressionSyntax condition, ExpressionSyntax body)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A compile-time import: <c>import * as x from '...'</c> or <c>import {a, b as c} from '...'</c>.</summary>
-public sealed class ImportDeclarationSyntax : StatementSyntax
+internal sealed class ImportDeclarationSyntax : StatementSyntax
 {
     public ImportDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IReadOnlyList<ImportedSymbolSyntax> symbols, IdentifierSyntax? wildcardAlias, SyntaxNode path)
         : base(span, decorators, keywordSpan)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>One symbol in <c>import {a, b as c} from '...'</c>.</summary>
-public sealed class ImportedSymbolSyntax : SyntaxNode
+internal sealed class ImportedSymbolSyntax : SyntaxNode
 {
     public ImportedSymbolSyntax(SourceSpan span, SyntaxNode originalName, IdentifierSyntax? alias)
         : base(span)

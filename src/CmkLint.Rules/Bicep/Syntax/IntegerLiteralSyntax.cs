@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>An integer literal; a negative number is a <see cref="UnaryOperationSyntax"/> over one of these.</summary>
-public sealed class IntegerLiteralSyntax : ExpressionSyntax
+internal sealed class IntegerLiteralSyntax : ExpressionSyntax
 {
     public IntegerLiteralSyntax(SourceSpan span, ulong value)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A lambda: <c>x => ...</c>, <c>(a, b) => ...</c> or <c>() => ...</c>.</summary>
-public sealed class LambdaSyntax : ExpressionSyntax
+internal sealed class LambdaSyntax : ExpressionSyntax
 {
     public LambdaSyntax(SourceSpan span, IReadOnlyList<IdentifierSyntax> parameters, ExpressionSyntax body)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A literal used as a type: <c>'a'</c>, <c>1</c>, <c>-1</c>, <c>true</c>, <c>null</c>.</summary>
-public sealed class LiteralTypeSyntax : TypeSyntax
+internal sealed class LiteralTypeSyntax : TypeSyntax
 {
     public LiteralTypeSyntax(SourceSpan span, ExpressionSyntax literal)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>metadata name = value</c>.</summary>
-public sealed class MetadataDeclarationSyntax : DeclarationSyntax
+internal sealed class MetadataDeclarationSyntax : DeclarationSyntax
 {
     public MetadataDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, ExpressionSyntax value)
         : base(span, decorators, keywordSpan, name)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>Decorators that are not followed by a declaration.</summary>
-public sealed class MissingDeclarationSyntax : StatementSyntax
+internal sealed class MissingDeclarationSyntax : StatementSyntax
 {
     public MissingDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan)
         : base(span, decorators, keywordSpan)

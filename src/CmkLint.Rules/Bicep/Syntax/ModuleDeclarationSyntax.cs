@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>module name 'path' = body</c>; the path may be relative or a registry (<c>br:</c>) or template spec (<c>ts:</c>) reference.</summary>
-public sealed class ModuleDeclarationSyntax : DeclarationSyntax
+internal sealed class ModuleDeclarationSyntax : DeclarationSyntax
 {
     public ModuleDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, SyntaxNode path, ExpressionSyntax value)
         : base(span, decorators, keywordSpan, name)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>The postfix non-null assertion: <c>x!</c>.</summary>
-public sealed class NonNullAssertionSyntax : ExpressionSyntax
+internal sealed class NonNullAssertionSyntax : ExpressionSyntax
 {
     public NonNullAssertionSyntax(SourceSpan span, ExpressionSyntax baseExpression)
         : base(span)

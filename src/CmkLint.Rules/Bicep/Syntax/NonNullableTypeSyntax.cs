@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A non-nullable type: <c>myType!</c>.</summary>
-public sealed class NonNullableTypeSyntax : TypeSyntax
+internal sealed class NonNullableTypeSyntax : TypeSyntax
 {
     public NonNullableTypeSyntax(SourceSpan span, TypeSyntax baseType)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>null</c>.</summary>
-public sealed class NullLiteralSyntax : ExpressionSyntax
+internal sealed class NullLiteralSyntax : ExpressionSyntax
 {
     public NullLiteralSyntax(SourceSpan span)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A nullable type: <c>string?</c>.</summary>
-public sealed class NullableTypeSyntax : TypeSyntax
+internal sealed class NullableTypeSyntax : TypeSyntax
 {
     public NullableTypeSyntax(SourceSpan span, TypeSyntax baseType)
         : base(span)

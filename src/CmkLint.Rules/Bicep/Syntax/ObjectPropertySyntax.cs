@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>One <c>key: value</c> property of an object literal.</summary>
-public sealed class ObjectPropertySyntax : SyntaxNode
+internal sealed class ObjectPropertySyntax : SyntaxNode
 {
     public ObjectPropertySyntax(SourceSpan span, SyntaxNode key, ExpressionSyntax value)
         : base(span)

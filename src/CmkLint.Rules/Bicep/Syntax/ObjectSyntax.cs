@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>An object literal. In a resource body it may also hold nested child resource declarations.</summary>
-public sealed class ObjectSyntax : ExpressionSyntax
+internal sealed class ObjectSyntax : ExpressionSyntax
 {
     public ObjectSyntax(SourceSpan span, IReadOnlyList<SyntaxNode> items)
         : base(span)

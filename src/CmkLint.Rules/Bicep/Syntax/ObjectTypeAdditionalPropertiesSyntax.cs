@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>The <c>*: type</c> entry of an object type, which types every property not listed.</summary>
-public sealed class ObjectTypeAdditionalPropertiesSyntax : SyntaxNode
+internal sealed class ObjectTypeAdditionalPropertiesSyntax : SyntaxNode
 {
     public ObjectTypeAdditionalPropertiesSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, TypeSyntax value)
         : base(span)

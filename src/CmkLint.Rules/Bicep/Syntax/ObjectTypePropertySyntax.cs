@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>One property of an object type, with its decorators: <c>@description('...') name: string?</c>.</summary>
-public sealed class ObjectTypePropertySyntax : SyntaxNode
+internal sealed class ObjectTypePropertySyntax : SyntaxNode
 {
     public ObjectTypePropertySyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SyntaxNode key, TypeSyntax value)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>An object type: <c>{ name: string, size: int? }</c>.</summary>
-public sealed class ObjectTypeSyntax : TypeSyntax
+internal sealed class ObjectTypeSyntax : TypeSyntax
 {
     public ObjectTypeSyntax(SourceSpan span, IReadOnlyList<ObjectTypePropertySyntax> properties, ObjectTypeAdditionalPropertiesSyntax? additionalProperties)
         : base(span)

@@ -1,7 +1,7 @@
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>Bicep's prefix operators.</summary>
-public enum UnaryOperator
+internal enum UnaryOperator
 {
     /// <summary><c>!</c></summary>
     Not,
@@ -11,7 +11,7 @@ public enum UnaryOperator
 }
 
 /// <summary>Bicep's binary operators.</summary>
-public enum BinaryOperator
+internal enum BinaryOperator
 {
     /// <summary><c>||</c></summary>
     LogicalOr,

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>output name type = value</c>.</summary>
-public sealed class OutputDeclarationSyntax : DeclarationSyntax
+internal sealed class OutputDeclarationSyntax : DeclarationSyntax
 {
     public OutputDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, TypeSyntax @type, ExpressionSyntax value)
         : base(span, decorators, keywordSpan, name)

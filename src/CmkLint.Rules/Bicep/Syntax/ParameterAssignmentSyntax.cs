@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>param name = value</c> in a <c>.bicepparam</c> file.</summary>
-public sealed class ParameterAssignmentSyntax : DeclarationSyntax
+internal sealed class ParameterAssignmentSyntax : DeclarationSyntax
 {
     public ParameterAssignmentSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, ExpressionSyntax value)
         : base(span, decorators, keywordSpan, name)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>param name type = default</c> in a Bicep file.</summary>
-public sealed class ParameterDeclarationSyntax : DeclarationSyntax
+internal sealed class ParameterDeclarationSyntax : DeclarationSyntax
 {
     public ParameterDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, TypeSyntax @type, ExpressionSyntax? defaultValue)
         : base(span, decorators, keywordSpan, name)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A type with arguments: <c>resourceInput&lt;'Microsoft.Storage/storageAccounts@2023-01-01'&gt;</c>, <c>resourceOutput&lt;...&gt;</c>.</summary>
-public sealed class ParameterizedTypeSyntax : TypeSyntax
+internal sealed class ParameterizedTypeSyntax : TypeSyntax
 {
     public ParameterizedTypeSyntax(SourceSpan span, TypeSyntax? baseExpression, IdentifierSyntax name, IReadOnlyList<TypeSyntax> arguments)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>An expression in parentheses.</summary>
-public sealed class ParenthesizedExpressionSyntax : ExpressionSyntax
+internal sealed class ParenthesizedExpressionSyntax : ExpressionSyntax
 {
     public ParenthesizedExpressionSyntax(SourceSpan span, ExpressionSyntax expression)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A type in parentheses.</summary>
-public sealed class ParenthesizedTypeSyntax : TypeSyntax
+internal sealed class ParenthesizedTypeSyntax : TypeSyntax
 {
     public ParenthesizedTypeSyntax(SourceSpan span, TypeSyntax @type)
         : base(span)

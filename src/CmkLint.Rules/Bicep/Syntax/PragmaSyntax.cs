@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>Which diagnostics directive a pragma is.</summary>
-public enum PragmaKind
+internal enum PragmaKind
 {
     /// <summary><c>#disable-next-line code1 code2</c>: suppresses the codes on the next line.</summary>
     DisableNextLine,
@@ -17,7 +17,7 @@ public enum PragmaKind
 }
 
 /// <summary>A diagnostics directive such as <c>#disable-next-line BCP081</c>, kept out of the token stream like a comment.</summary>
-public sealed class PragmaSyntax
+internal sealed class PragmaSyntax
 {
     public PragmaSyntax(PragmaKind kind, SourceSpan span, IReadOnlyList<PragmaCode> codes)
     {
@@ -36,7 +36,7 @@ public sealed class PragmaSyntax
 }
 
 /// <summary>One diagnostic code in a pragma, with its span.</summary>
-public readonly struct PragmaCode
+internal readonly struct PragmaCode
 {
     public PragmaCode(string code, SourceSpan span)
     {

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>The root of a Bicep syntax tree: the file's statements in source order.</summary>
-public sealed class ProgramSyntax : SyntaxNode
+internal sealed class ProgramSyntax : SyntaxNode
 {
     public ProgramSyntax(SourceSpan span, IReadOnlyList<StatementSyntax> statements)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>Property access: <c>x.name</c>, or the safe form <c>x.?name</c>.</summary>
-public sealed class PropertyAccessSyntax : ExpressionSyntax
+internal sealed class PropertyAccessSyntax : ExpressionSyntax
 {
     public PropertyAccessSyntax(SourceSpan span, ExpressionSyntax baseExpression, IdentifierSyntax property, bool isSafe)
         : base(span)

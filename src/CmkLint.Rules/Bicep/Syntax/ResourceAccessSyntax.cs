@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>Access to a nested resource: <c>parent::child</c>.</summary>
-public sealed class ResourceAccessSyntax : ExpressionSyntax
+internal sealed class ResourceAccessSyntax : ExpressionSyntax
 {
     public ResourceAccessSyntax(SourceSpan span, ExpressionSyntax baseExpression, IdentifierSyntax resourceName)
         : base(span)

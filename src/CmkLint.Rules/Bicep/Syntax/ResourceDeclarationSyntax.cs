@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>resource name 'Type@version' [existing] = body</c>, at the top level or nested in a resource body.</summary>
-public sealed class ResourceDeclarationSyntax : DeclarationSyntax
+internal sealed class ResourceDeclarationSyntax : DeclarationSyntax
 {
     public ResourceDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, SyntaxNode @type, bool isExisting, ExpressionSyntax value)
         : base(span, decorators, keywordSpan, name)

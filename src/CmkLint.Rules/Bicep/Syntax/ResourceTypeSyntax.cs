@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>The <c>resource 'Type@version'</c> type of a parameter or output.</summary>
-public sealed class ResourceTypeSyntax : TypeSyntax
+internal sealed class ResourceTypeSyntax : TypeSyntax
 {
     public ResourceTypeSyntax(SourceSpan span, StringSyntax? typeString)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>Text that could not be parsed as an expression, or an expression that is missing (then its span is empty); the error is in the tree's diagnostics.</summary>
-public sealed class SkippedSyntax : ExpressionSyntax
+internal sealed class SkippedSyntax : ExpressionSyntax
 {
     public SkippedSyntax(SourceSpan span)
         : base(span)

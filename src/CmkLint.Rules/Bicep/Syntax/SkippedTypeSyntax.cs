@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A type that is missing or could not be parsed; the error is in the tree's diagnostics.</summary>
-public sealed class SkippedTypeSyntax : TypeSyntax
+internal sealed class SkippedTypeSyntax : TypeSyntax
 {
     public SkippedTypeSyntax(SourceSpan span)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A spread item in an object or array: <c>...expr</c>.</summary>
-public sealed class SpreadSyntax : ExpressionSyntax
+internal sealed class SpreadSyntax : ExpressionSyntax
 {
     public SpreadSyntax(SourceSpan span, ExpressionSyntax expression)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A top-level statement (or a resource nested in a resource body), with the decorators written above it.</summary>
-public abstract class StatementSyntax : SyntaxNode
+internal abstract class StatementSyntax : SyntaxNode
 {
     protected StatementSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan)
         : base(span)

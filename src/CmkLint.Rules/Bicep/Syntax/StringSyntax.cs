@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A string literal: <c>'...'</c> (possibly with <c>${...}</c> holes) or a <c>'''</c> multi-line string.</summary>
-public sealed class StringSyntax : ExpressionSyntax
+internal sealed class StringSyntax : ExpressionSyntax
 {
     public StringSyntax(SourceSpan span, IReadOnlyList<string> segmentValues, IReadOnlyList<ExpressionSyntax> expressions, bool isMultiline)
         : base(span)

@@ -3,7 +3,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A lexical or syntax error in a Bicep file, with the Bicep compiler's code where one exists (BCPnnn).</summary>
-public sealed class SyntaxDiagnostic
+internal sealed class SyntaxDiagnostic
 {
     public SyntaxDiagnostic(string code, string message, SourceSpan span, bool isNote = false)
     {

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A node of a Bicep syntax tree; every node knows its span in the source file.</summary>
-public abstract class SyntaxNode
+internal abstract class SyntaxNode
 {
     protected SyntaxNode(SourceSpan span)
     {

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>targetScope = 'subscription'</c>.</summary>
-public sealed class TargetScopeSyntax : StatementSyntax
+internal sealed class TargetScopeSyntax : StatementSyntax
 {
     public TargetScopeSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, ExpressionSyntax value)
         : base(span, decorators, keywordSpan)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>The conditional operator: <c>condition ? whenTrue : whenFalse</c>.</summary>
-public sealed class TernarySyntax : ExpressionSyntax
+internal sealed class TernarySyntax : ExpressionSyntax
 {
     public TernarySyntax(SourceSpan span, ExpressionSyntax condition, ExpressionSyntax trueExpression, ExpressionSyntax falseExpression)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>test name 'path' = { ... }</c>.</summary>
-public sealed class TestDeclarationSyntax : DeclarationSyntax
+internal sealed class TestDeclarationSyntax : DeclarationSyntax
 {
     public TestDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, SyntaxNode path, ExpressionSyntax value)
         : base(span, decorators, keywordSpan, name)

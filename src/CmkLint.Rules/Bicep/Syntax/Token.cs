@@ -3,7 +3,7 @@ using System;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>One token: its kind and where it sits in the text (no text copy, so lexing allocates nothing per token).</summary>
-public readonly struct Token : IEquatable<Token>
+internal readonly struct Token : IEquatable<Token>
 {
     public Token(TokenType type, int start, int length)
     {

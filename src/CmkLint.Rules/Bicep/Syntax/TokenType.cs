@@ -2,7 +2,7 @@ namespace CmkLint.Bicep.Syntax;
 
 /// <summary>The kinds of token the Bicep lexer produces.</summary>
 /// <remarks>Kept below 64 members so that a set of token types fits in one <see cref="ulong"/> mask.</remarks>
-public enum TokenType : byte
+internal enum TokenType : byte
 {
     EndOfFile,
     NewLine,

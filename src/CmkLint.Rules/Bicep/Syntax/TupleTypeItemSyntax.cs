@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>One item of a tuple type, with its decorators.</summary>
-public sealed class TupleTypeItemSyntax : SyntaxNode
+internal sealed class TupleTypeItemSyntax : SyntaxNode
 {
     public TupleTypeItemSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, TypeSyntax value)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A tuple type: <c>[string, int]</c>.</summary>
-public sealed class TupleTypeSyntax : TypeSyntax
+internal sealed class TupleTypeSyntax : TypeSyntax
 {
     public TupleTypeSyntax(SourceSpan span, IReadOnlyList<TupleTypeItemSyntax> items)
         : base(span)

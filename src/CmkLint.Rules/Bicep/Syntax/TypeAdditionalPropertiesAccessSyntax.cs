@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>The additional-properties type of an object type: <c>myObject.*</c>.</summary>
-public sealed class TypeAdditionalPropertiesAccessSyntax : TypeSyntax
+internal sealed class TypeAdditionalPropertiesAccessSyntax : TypeSyntax
 {
     public TypeAdditionalPropertiesAccessSyntax(SourceSpan span, TypeSyntax baseExpression)
         : base(span)

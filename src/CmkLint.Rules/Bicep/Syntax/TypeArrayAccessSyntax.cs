@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>An element of a tuple type: <c>myTuple[0]</c>.</summary>
-public sealed class TypeArrayAccessSyntax : TypeSyntax
+internal sealed class TypeArrayAccessSyntax : TypeSyntax
 {
     public TypeArrayAccessSyntax(SourceSpan span, TypeSyntax baseExpression, ExpressionSyntax indexExpression)
         : base(span)

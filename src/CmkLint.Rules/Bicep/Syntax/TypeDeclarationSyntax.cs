@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>type name = typeExpression</c>.</summary>
-public sealed class TypeDeclarationSyntax : DeclarationSyntax
+internal sealed class TypeDeclarationSyntax : DeclarationSyntax
 {
     public TypeDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, TypeSyntax value)
         : base(span, decorators, keywordSpan, name)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>The item type of an array type: <c>myArray[*]</c>.</summary>
-public sealed class TypeItemsAccessSyntax : TypeSyntax
+internal sealed class TypeItemsAccessSyntax : TypeSyntax
 {
     public TypeItemsAccessSyntax(SourceSpan span, TypeSyntax baseExpression)
         : base(span)

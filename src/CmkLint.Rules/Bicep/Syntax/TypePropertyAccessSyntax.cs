@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A qualified type or a member of a type: <c>types.myType</c>, <c>sys.string</c>, <c>myType.prop</c>.</summary>
-public sealed class TypePropertyAccessSyntax : TypeSyntax
+internal sealed class TypePropertyAccessSyntax : TypeSyntax
 {
     public TypePropertyAccessSyntax(SourceSpan span, TypeSyntax baseExpression, IdentifierSyntax property)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A type by name: <c>string</c>, <c>int</c>, <c>object</c>, or a user-defined type.</summary>
-public sealed class TypeVariableAccessSyntax : TypeSyntax
+internal sealed class TypeVariableAccessSyntax : TypeSyntax
 {
     public TypeVariableAccessSyntax(SourceSpan span, IdentifierSyntax name)
         : base(span)

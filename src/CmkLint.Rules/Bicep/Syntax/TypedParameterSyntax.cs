@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A parameter of a user-defined function: <c>name string</c>.</summary>
-public sealed class TypedParameterSyntax : SyntaxNode
+internal sealed class TypedParameterSyntax : SyntaxNode
 {
     public TypedParameterSyntax(SourceSpan span, IdentifierSyntax name, TypeSyntax @type)
         : base(span)

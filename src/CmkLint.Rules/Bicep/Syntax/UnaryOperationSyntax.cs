@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A prefix operator: <c>!x</c> or <c>-x</c>.</summary>
-public sealed class UnaryOperationSyntax : ExpressionSyntax
+internal sealed class UnaryOperationSyntax : ExpressionSyntax
 {
     public UnaryOperationSyntax(SourceSpan span, UnaryOperator @operator, ExpressionSyntax operand)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A union of types: <c>'a' | 'b' | 'c'</c>.</summary>
-public sealed class UnionTypeSyntax : TypeSyntax
+internal sealed class UnionTypeSyntax : TypeSyntax
 {
     public UnionTypeSyntax(SourceSpan span, IReadOnlyList<TypeSyntax> members)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>using 'main.bicep'</c> or <c>using none</c> in a <c>.bicepparam</c> file.</summary>
-public sealed class UsingDeclarationSyntax : StatementSyntax
+internal sealed class UsingDeclarationSyntax : StatementSyntax
 {
     public UsingDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, SyntaxNode? path, bool isNone, ObjectSyntax? config)
         : base(span, decorators, keywordSpan)

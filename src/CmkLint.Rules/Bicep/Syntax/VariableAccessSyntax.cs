@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary>A reference to a symbol by name: a parameter, variable, resource, module, loop variable or namespace such as <c>az</c>.</summary>
-public sealed class VariableAccessSyntax : ExpressionSyntax
+internal sealed class VariableAccessSyntax : ExpressionSyntax
 {
     public VariableAccessSyntax(SourceSpan span, IdentifierSyntax name)
         : base(span)

@@ -4,7 +4,7 @@ using CmkLint.Text;
 namespace CmkLint.Bicep.Syntax;
 
 /// <summary><c>var name = value</c>, or <c>var name type = value</c>.</summary>
-public sealed class VariableDeclarationSyntax : DeclarationSyntax
+internal sealed class VariableDeclarationSyntax : DeclarationSyntax
 {
     public VariableDeclarationSyntax(SourceSpan span, IReadOnlyList<DecoratorSyntax> decorators, SourceSpan keywordSpan, IdentifierSyntax name, TypeSyntax? @type, ExpressionSyntax value)
         : base(span, decorators, keywordSpan, name)
