@@ -24,7 +24,7 @@ public sealed class LintWorkspace
     private readonly List<WorkspaceDiagnostic> diagnostics = new();
     private readonly List<string> files = new();
     private readonly Dictionary<string, string> documents = new(StringComparer.Ordinal);
-    private LintOptions options;
+    private readonly LintOptions options;
     private Baseline? baseline;
 
     private LintWorkspace(WorkspaceRequest request)
