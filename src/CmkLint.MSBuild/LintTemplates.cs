@@ -5,10 +5,10 @@ using System.IO;
 using System.Reflection;
 using CmkLint.Diagnostics;
 using CmkLint.Engine;
-using CmkLint.Reporting;
-using CmkLint.Workspace;
 using CmkLint.Loading;
 using CmkLint.PreviousState;
+using CmkLint.Reporting;
+using CmkLint.Workspace;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
