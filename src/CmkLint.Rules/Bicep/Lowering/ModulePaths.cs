@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using CmkLint.Engine;
 using CmkLint.Loading;
 using CmkLint.Text;
 
