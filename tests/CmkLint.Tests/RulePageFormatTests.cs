@@ -24,7 +24,7 @@ public class RulePageFormatTests
             Assert.StartsWith("**Level:** " + rule.DefaultLevel.ToString().ToLowerInvariant(), lines[2]);
 
             var headings = lines.Where(l => l.StartsWith("## ")).Select(l => Regex.Replace(l.Substring(3), @" \((ARM JSON|Bicep)\)$", string.Empty)).ToList();
-            bool input = rule.Id == InputDiagnostics.InvalidTemplate.Id || rule.Id == InputDiagnostics.UnsupportedConstruct.Id;
+            bool input = rule.Id == InputDiagnostics.InvalidTemplate.Id || rule.Id == InputDiagnostics.UnsupportedConstruct.Id || rule.Id == InputDiagnostics.UnusedSuppression.Id;
             int at = -1;
             foreach (string section in input ? InputSections : RuleSections)
             {

@@ -182,8 +182,9 @@ public sealed class ParserPropertyTests
                 var file = new SourceFile("/virtual/main.json", "\"" + value + "\"");
                 var expr = ArmExpressionParser.ParseStringValue(new JsonString(file.Span(0, file.Text.Length), value, hasEscapes: false), out var error);
 
-                // The whole expression is level 1: its innermost part is level levels + 1.
-                bool tooDeep = levels >= NestingLimit.MaxDepth;
+                // The whole expression is level 1: its innermost call parameters('p') is level levels + 1 and that
+                // call's argument 'p' one more (every expression counts, leaves included, as in the JSON reader).
+                bool tooDeep = levels + 2 > NestingLimit.MaxDepth;
                 Assert.Equal(tooDeep, error is not null);
                 if (tooDeep)
                 {
