@@ -315,6 +315,11 @@ public class BicepErrorRecoveryTests
         Assert.DoesNotContain(tree.Diagnostics, d => d.Code == "CMKBICEP000");
         Assert.NotEmpty(tree.Diagnostics);
         Assert.Contains(tree.Root.Parameters, p => p.SymbolName == "after");
+
+        // Work grows with the input, not its square: unclosed resources nested past the limit were once scanned to
+        // the end of the file once per line (20,000 levels took minutes).
+        int tokens = BicepLexer.Lex(tree.File).Tokens.Count;
+        Assert.True(tree.ParserSteps <= (4L * tokens) + 16, $"{tree.ParserSteps} parser steps for {tokens} tokens");
     }
 
     [Fact]

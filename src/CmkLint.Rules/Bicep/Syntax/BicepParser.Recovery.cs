@@ -282,7 +282,9 @@ internal sealed partial class BicepParser
         int questions = 0;
         while (!EndsTooDeepConstruct(Peek().Type, open, ref questions) && !(IsAtEnd && open == 0))
         {
-            if (IsAtEnd || (open > 0 && tokens[position - 1].Type == TokenType.NewLine && LooksLikeStatementStart(resourcesAllowed)))
+            // A bracket that is never closed takes the scan to the end of the file with brackets open: known at once,
+            // so a file of unclosed nested constructs is not scanned to its end once per line (quadratic).
+            if (IsAtEnd || NeverClosed(position) || (open > 0 && tokens[position - 1].Type == TokenType.NewLine && LooksLikeStatementStart(resourcesAllowed)))
             {
                 // Brackets left open (a syntax error the enclosing brackets report): back to the start, and let error
                 // recovery skip the line as it does any broken construct, so the statements that follow are still read.
@@ -315,6 +317,48 @@ internal sealed partial class BicepParser
         var span = file.Span(start, end - start);
         CountTooDeep(span);
         return span;
+    }
+
+    /// <summary>Whether the token at <paramref name="index"/> opens a bracket (or string interpolation) that no later token closes.</summary>
+    private bool NeverClosed(int index)
+    {
+        if (neverClosed is null)
+        {
+            // One pass, counting every kind alike as the skip loop does: an opener left on the stack is never closed.
+            neverClosed = new bool[tokens.Length];
+            var openers = new Stack<int>();
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                switch (tokens[i].Type)
+                {
+                    case TokenType.LeftParen:
+                    case TokenType.LeftSquare:
+                    case TokenType.LeftBrace:
+                    case TokenType.StringLeftPiece:
+                    case TokenType.MultilineStringLeftPiece:
+                        openers.Push(i);
+                        break;
+                    case TokenType.RightParen:
+                    case TokenType.RightSquare:
+                    case TokenType.RightBrace:
+                    case TokenType.StringRightPiece:
+                    case TokenType.MultilineStringRightPiece:
+                        if (openers.Count > 0)
+                        {
+                            openers.Pop();
+                        }
+
+                        break;
+                }
+            }
+
+            foreach (int i in openers)
+            {
+                neverClosed[i] = true;
+            }
+        }
+
+        return index < neverClosed.Length && neverClosed[index];
     }
 
     private void CountTooDeep(SourceSpan span)

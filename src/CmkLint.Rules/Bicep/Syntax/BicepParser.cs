@@ -29,6 +29,7 @@ internal sealed partial class BicepParser
     private int tooDeepCount;
     private long steps;
     private SourceSpan firstTooDeep;
+    private bool[]? neverClosed;
 
     private BicepParser(SourceFile file, BicepLexResult lexed, BicepFileKind kind)
     {
