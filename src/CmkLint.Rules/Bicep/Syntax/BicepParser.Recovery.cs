@@ -293,23 +293,7 @@ internal sealed partial class BicepParser
                 throw new ParseException(Diagnostic(file.Span(start, 0), SyntaxError.NestingTooDeep(0)), silent: true);
             }
 
-            switch (Peek().Type)
-            {
-                case TokenType.LeftParen:
-                case TokenType.LeftSquare:
-                case TokenType.LeftBrace:
-                case TokenType.StringLeftPiece:
-                case TokenType.MultilineStringLeftPiece:
-                    open++;
-                    break;
-                case TokenType.RightParen:
-                case TokenType.RightSquare:
-                case TokenType.RightBrace:
-                case TokenType.StringRightPiece:
-                case TokenType.MultilineStringRightPiece:
-                    open--;
-                    break;
-            }
+            open += BracketChange(Peek().Type);
 
             end = Read().End;
         }
@@ -329,26 +313,14 @@ internal sealed partial class BicepParser
             var openers = new Stack<int>();
             for (int i = 0; i < tokens.Length; i++)
             {
-                switch (tokens[i].Type)
+                int change = BracketChange(tokens[i].Type);
+                if (change > 0)
                 {
-                    case TokenType.LeftParen:
-                    case TokenType.LeftSquare:
-                    case TokenType.LeftBrace:
-                    case TokenType.StringLeftPiece:
-                    case TokenType.MultilineStringLeftPiece:
-                        openers.Push(i);
-                        break;
-                    case TokenType.RightParen:
-                    case TokenType.RightSquare:
-                    case TokenType.RightBrace:
-                    case TokenType.StringRightPiece:
-                    case TokenType.MultilineStringRightPiece:
-                        if (openers.Count > 0)
-                        {
-                            openers.Pop();
-                        }
-
-                        break;
+                    openers.Push(i);
+                }
+                else if (change < 0 && openers.Count > 0)
+                {
+                    openers.Pop();
                 }
             }
 
@@ -360,6 +332,14 @@ internal sealed partial class BicepParser
 
         return index < neverClosed.Length && neverClosed[index];
     }
+
+    /// <summary>+1 for a token that opens a bracket or string interpolation, -1 for one that closes it, else 0 (every kind alike).</summary>
+    private static int BracketChange(TokenType type) => type switch
+    {
+        TokenType.LeftParen or TokenType.LeftSquare or TokenType.LeftBrace or TokenType.StringLeftPiece or TokenType.MultilineStringLeftPiece => 1,
+        TokenType.RightParen or TokenType.RightSquare or TokenType.RightBrace or TokenType.StringRightPiece or TokenType.MultilineStringRightPiece => -1,
+        _ => 0,
+    };
 
     private void CountTooDeep(SourceSpan span)
     {
