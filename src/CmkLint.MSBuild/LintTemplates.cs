@@ -54,6 +54,9 @@ public sealed class LintTemplates : Task
     /// <summary>Keep inconclusive checks (logged as messages; in SARIF as <c>kind: "open"</c>).</summary>
     public bool IncludeInconclusive { get; set; }
 
+    /// <summary>Report suppressions that suppress nothing (CMK902) as errors, as the CLI's <c>--report-unused-suppressions</c> does.</summary>
+    public bool ReportUnusedSuppressions { get; set; }
+
     /// <summary>A git revision (<c>origin/main</c>, <c>HEAD~1</c>) whose templates are the previous state for CMK007, CMK008 and CMK016 (empty: none).</summary>
     public string? Previous { get; set; }
 
@@ -144,6 +147,10 @@ public sealed class LintTemplates : Task
             PreviousRevision = Setting(Previous),
             DeployedExport = Setting(Deployed),
         };
+        if (ReportUnusedSuppressions)
+        {
+            request.Levels[InputDiagnostics.UnusedSuppression.Id] = Level.Error;
+        }
         if (Setting(RepositoryDirectory) is string directory)
         {
             request.WorkingDirectory = directory;

@@ -114,6 +114,24 @@ public sealed class LintTemplatesTests : IDisposable
     }
 
     [Fact]
+    public void An_unused_pragma_is_a_message_and_an_error_with_report_unused_suppressions()
+    {
+        // A Premium registry has no CMK001 finding, so the pragma suppresses nothing (CMK902).
+        string path = folder.Write("main.bicep", "#disable-next-line CMK001\n" + Templates.BicepPremium);
+
+        Assert.True(NewTask(Item(path)).Execute());
+        Assert.Empty(engine.Errors);
+        Assert.Contains(engine.Messages, m => m.Code == "CMK902");
+
+        var strict = NewTask(Item(path));
+        strict.ReportUnusedSuppressions = true;
+        Assert.False(strict.Execute());
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("CMK902", error.Code);
+        Assert.Equal(1, error.LineNumber);
+    }
+
+    [Fact]
     public void Treat_warnings_as_errors_makes_the_warning_fail_the_task()
     {
         string path = folder.Write("registry.json", Templates.AllowedStandard);
