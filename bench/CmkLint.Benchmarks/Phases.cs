@@ -31,7 +31,10 @@ internal static class Phases
         double bicepMb = Corpus.Bytes(bicep) / 1024.0 / 1024.0;
         if (Environment.GetEnvironmentVariable("CMKLINT_PHASE_ENGINE_ONLY") == "1")
         {
-            var only = System.IO.Directory.EnumerateFiles(Corpus.Quickstarts, "*", System.IO.SearchOption.AllDirectories).ToList();
+            // CMKLINT_PHASE_CORPUS picks another folder (corpus/avm); CMKLINT_PHASE_THREADS=1 gives a one-thread profile for dotnet-trace.
+            string folder = Environment.GetEnvironmentVariable("CMKLINT_PHASE_CORPUS") is { Length: > 0 } other ? other : Corpus.Quickstarts;
+            bool parallel = Environment.GetEnvironmentVariable("CMKLINT_PHASE_THREADS") != "1";
+            var only = System.IO.Directory.EnumerateFiles(folder, "*", System.IO.SearchOption.AllDirectories).ToList();
             for (int i = 0; i < rounds; i++)
             {
                 var clock = Stopwatch.StartNew();
@@ -39,7 +42,7 @@ internal static class Phases
                 var pause = GC.GetTotalPauseDuration();
                 int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
                 long allocated = GC.GetTotalAllocatedBytes();
-                new LintEngine(new LintOptions { Parallel = true }).Analyze(only);
+                new LintEngine(new LintOptions { Parallel = parallel }).Analyze(only);
                 Console.WriteLine($"engine, whole corpus: {clock.ElapsedMilliseconds} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms CPU, GC pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, gen0/1/2 {GC.CollectionCount(0) - g0}/{GC.CollectionCount(1) - g1}/{GC.CollectionCount(2) - g2}, {(GC.GetTotalAllocatedBytes() - allocated) / 1048576} MB allocated, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
             }
 

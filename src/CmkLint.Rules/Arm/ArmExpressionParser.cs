@@ -287,6 +287,16 @@ public sealed class ArmExpressionParser
     {
         int start = pos;
         pos++;
+
+        // Most literals have no doubled quote: the text between the quotes, without a builder.
+        int close = text.IndexOf('\'', pos);
+        if (close >= 0 && (close + 1 >= text.Length || text[close + 1] != '\''))
+        {
+            string plain = text.Substring(pos, close - pos);
+            pos = close + 1;
+            return new LiteralExpr(SpanFrom(start), plain);
+        }
+
         var sb = new System.Text.StringBuilder();
         while (pos < text.Length)
         {

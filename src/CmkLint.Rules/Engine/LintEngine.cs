@@ -293,7 +293,7 @@ public sealed class LintEngine
         findings.AddRange(baseline);
         if (graph.OfType(CmkRegistry.RegistryType).Count > 0)
         {
-            findings.AddRange(AllowedValueVariants(template, values, source, evaluation, baseline));
+            findings.AddRange(AllowedValueVariants(template, graph, values, source, evaluation, baseline));
             findings.AddRange(CompareWithPrevious(templatePath, graph, values, source, evaluation));
         }
     }
@@ -350,7 +350,7 @@ public sealed class LintEngine
     /// RULES.md: a violation that happens for some allowed values of a parameter but not for its
     /// effective value is a warning naming those values. Each allowed value is tried in turn.
     /// </summary>
-    private IEnumerable<Finding> AllowedValueVariants(Template template, IReadOnlyDictionary<string, Expr>? values, string? source, EvaluationOptions evaluation, List<Finding> baseline)
+    private IEnumerable<Finding> AllowedValueVariants(Template template, ResourceGraph graph, IReadOnlyDictionary<string, Expr>? values, string? source, EvaluationOptions evaluation, List<Finding> baseline)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in baseline)
@@ -362,6 +362,14 @@ public sealed class LintEngine
         foreach (var parameter in template.Parameters.Values)
         {
             if (parameter.AllowedValues is null || parameter.AllowedValues.Items.Count > MaxAllowedValuesTried || (values?.ContainsKey(parameter.Name) ?? false))
+            {
+                continue;
+            }
+
+            // Evaluation is deterministic and reads a parameter only through its deployment: when neither
+            // the graph nor any rule read this one, another value for it gives the same graph and findings.
+            // (An analysis cut short by its budget may not have read everything, so then every value is tried.)
+            if (!graph.Root.WasRead(parameter.Name) && !evaluation.Meter.Stopped)
             {
                 continue;
             }
@@ -383,8 +391,8 @@ public sealed class LintEngine
                 }
 
                 variantValues[parameter.Name] = allowed;
-                var graph = GraphBuilder.Build(template, variantValues, source, evaluation);
-                foreach (var finding in RunRules(graph, evaluation))
+                var variant = GraphBuilder.Build(template, variantValues, source, evaluation);
+                foreach (var finding in RunRules(variant, evaluation))
                 {
                     if (finding.Kind != FindingKind.Violation || finding.Level < Level.Warning || known.Contains(finding.Fingerprint) || finding.Rule == InputDiagnostics.InvalidTemplate)
                     {

@@ -76,6 +76,12 @@ public sealed class Deployment
         return value.At(use);
     }
 
+    /// <summary>
+    /// Whether anything (the graph builder or a rule) has asked for the parameter's value so far: a value
+    /// nobody asked for cannot have changed any result, so trying another value for it is pointless.
+    /// </summary>
+    internal bool WasRead(string name) => ExpressionOwner.parameterCache.ContainsKey(name);
+
     private Value ComputeParameter(string name, SourceSpan use)
     {
         Template.Parameters.TryGetValue(name, out var declaration);

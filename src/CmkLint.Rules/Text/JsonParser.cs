@@ -34,6 +34,8 @@ public sealed class JsonParser
     private const int RecentSize = 512;
     private const int MaxRecentLength = 48;
 
+    private static readonly char[] QuoteOrBackslash = { '"', '\\' };
+
     private readonly SourceFile file;
     private readonly string text;
     private readonly StringBuilder scratch = new();
@@ -329,6 +331,14 @@ public sealed class JsonParser
         scratch.Clear();
         while (pos < text.Length)
         {
+            // Jump to the next quote or backslash (a vectorised search): expressions and scripts make long strings.
+            int next = text.IndexOfAny(QuoteOrBackslash, pos);
+            if (next < 0)
+            {
+                break;
+            }
+
+            pos = next;
             char c = text[pos];
             if (c == '"')
             {
@@ -385,10 +395,9 @@ public sealed class JsonParser
                 continue;
             }
 
-            // Azure (like Json.NET) accepts raw line breaks inside strings, so multi-line scripts are valid.
-            pos++;
         }
 
+        // Azure (like Json.NET) accepts raw line breaks inside strings, so multi-line scripts are valid.
         return Fail("a string is not closed before the end of the file", start, 1);
     }
 
