@@ -143,6 +143,27 @@ public class Cmk001Tests
     }
 
     [Fact]
+    public void Allowed_values_are_tried_only_for_a_parameter_something_reads()
+    {
+        // 'tier' has allowed values but nothing reads it: trying them would build three more graphs for nothing.
+        // The registry's name costs evaluation steps, so each extra graph would show in the file's steps.
+        const string Name = "[concat('acr', uniqueString('x'))]";
+        string parameters = SkuParameter("Premium", ", \"allowedValues\": [ \"Premium\", \"Standard\" ]");
+        string tier = ", \"tier\": { \"type\": \"string\", \"defaultValue\": \"a\", \"allowedValues\": [ \"a\", \"b\", \"c\", \"d\" ] }";
+        string registry = Registry(Encryption(), name: Name, sku: "[parameters('sku')]");
+        var withTier = Lint.Json(ArmTemplate(registry, parameters: parameters + tier));
+        var withoutTier = Lint.Json(ArmTemplate(registry, parameters: parameters));
+        Assert.Equal(Hostile.HostileInput.Steps(withoutTier, Lint.MainPath), Hostile.HostileInput.Steps(withTier, Lint.MainPath));
+        Assert.Equal(Level.Warning, Assert.Single(withTier.Of("CMK001")).Level);
+
+        // Once something reads it (here the registry's tags), its values are tried: more steps, the same findings.
+        string tagged = Registry(Encryption(), name: Name, sku: "[parameters('sku')]", extra: "      \"tags\": { \"tier\": \"[parameters('tier')]\" },\n");
+        var readTier = Lint.Json(ArmTemplate(tagged, parameters: parameters + tier));
+        Assert.True(Hostile.HostileInput.Steps(readTier, Lint.MainPath) > Hostile.HostileInput.Steps(withTier, Lint.MainPath));
+        Assert.Equal(Level.Warning, Assert.Single(readTier.Of("CMK001")).Level);
+    }
+
+    [Fact]
     public void Cmk001_unknown_sku_is_not_a_violation_but_inconclusive_on_request()
     {
         string json = ArmTemplate(Registry(Encryption(), sku: "[parameters('sku')]"), parameters: SkuParameter(null));
