@@ -19,10 +19,16 @@ done
 [ -n "$corpus" ] || { echo "compare.sh: shared/corpus/quickstarts not found beside the repository" >&2; exit 2; }
 avm=$(cd "$corpus/../avm" 2>/dev/null && pwd || true)
 
+# Two builds: the native one (Native AOT, the release executable, measured throughout) and the ReadyToRun
+# one (what `dotnet tool install` gives: framework-dependent, JIT for what ReadyToRun does not cover).
+echo "== publishing cmklint (Release, native)" >&2
+dotnet publish "$root/src/CmkLint" -c Release -f net10.0 -r linux-x64 -p:CmkLintNative=true \
+  -o "$out/cmklint-native" >"$out/publish-native.log" 2>&1 || { cat "$out/publish-native.log"; echo "compare.sh: the native build needs clang and zlib1g-dev" >&2; exit 2; }
 echo "== publishing cmklint (Release, ReadyToRun)" >&2
 dotnet publish "$root/src/CmkLint" -c Release -f net10.0 -r linux-x64 --self-contained false \
   -p:PublishReadyToRun=true -o "$out/cmklint" >"$out/publish.log" 2>&1 || { cat "$out/publish.log"; exit 2; }
-cmklint="$out/cmklint/cmklint"
+cmklint="$out/cmklint-native/cmklint"
+r2r="$out/cmklint/cmklint"
 
 echo "== restoring the Bicep CLI package" >&2
 dotnet restore "$root/bench/tools/BicepCli.csproj" >"$out/restore.log" 2>&1 || { cat "$out/restore.log"; exit 2; }
@@ -60,7 +66,9 @@ read -r w_bicep c_bicep _ < <(measure "$bicep" lint --pattern '**/*.bicep' --no-
 echo "   bicep lint: $w_bicep s wall, $c_bicep s CPU" >&2
 read -r w_cmk c_cmk _ < <(measure "$cmklint" --no-color '**/*.bicep')
 echo "   cmklint '**/*.bicep': $w_cmk s wall, $c_cmk s CPU" >&2
+read -r w_r2r c_r2r _ < <(measure "$r2r" --no-color '**/*.bicep')
 read -r w_corpus c_corpus peak_mb < <(measure "$cmklint" --no-color .)
+read -r w_corpus_r2r c_corpus_r2r peak_r2r < <(measure "$r2r" --no-color .)
 one_arm=$(find . -name azuredeploy.json | sort | sed -n 1p)
 one_bicep=$(find . -name main.bicep | sort | sed -n 1p)
 read -r w_one c_one _ < <(measure "$cmklint" --no-color "$one_arm")
@@ -68,11 +76,12 @@ read -r w_oneb c_oneb _ < <(measure "$cmklint" --no-color "$one_bicep")
 
 # The AVM repository, whole, then as a pull request changing one module: a git copy of the corpus with
 # one commit on top that edits the container registry's replication module (called by the registry module).
-w_avm=- c_avm=- peak_avm=- w_changed=- c_changed=- peak_changed=- affected=-
+w_avm=- c_avm=- peak_avm=- w_avm_r2r=- c_avm_r2r=- peak_avm_r2r=- w_changed=- c_changed=- peak_changed=- affected=-
 if [ -n "$avm" ]; then
   cd "$avm"
   echo "== AVM: $(find . -name '*.json' -o -name '*.bicep' -o -name '*.bicepparam' | wc -l) files; load average: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   read -r w_avm c_avm peak_avm < <(measure "$cmklint" --no-color .)
+  read -r w_avm_r2r c_avm_r2r peak_avm_r2r < <(measure "$r2r" --no-color .)
   pr=$out/avm-pr
   rm -rf "$pr"
   cp -r "$avm" "$pr"
@@ -93,11 +102,14 @@ printf '%-46s %9s %9s\n' "median of $runs runs" "wall s" "CPU s"
 printf '%-46s %9s %9s\n' "bicep lint --pattern '**/*.bicep'" "$w_bicep" "$c_bicep"
 printf '%-46s %9s %9s\n' "cmklint '**/*.bicep'" "$w_cmk" "$c_cmk"
 printf '%-46s %8sx %8sx\n' "ratio (bicep / cmklint)" "$ratio" "$cratio"
+printf '%-46s %9s %9s\n' "  ReadyToRun build (dotnet tool) '**/*.bicep'" "$w_r2r" "$c_r2r"
 printf '%-46s %9s %9s\n' "cmklint . (whole corpus, ARM + Bicep)" "$w_corpus" "$c_corpus"
+printf '%-46s %9s %9s %6s MB\n' "  ReadyToRun build (dotnet tool) ." "$w_corpus_r2r" "$c_corpus_r2r" "$peak_r2r"
 printf '%-46s %9s %9s\n' "cmklint one ARM template" "$w_one" "$c_one"
 printf '%-46s %9s %9s\n' "cmklint one Bicep file" "$w_oneb" "$c_oneb"
 printf '%-46s %9s MB\n' "cmklint . peak memory (max RSS)" "$peak_mb"
 printf '%-46s %9s %9s %6s MB\n' "cmklint . on AVM (wall, CPU, max RSS)" "$w_avm" "$c_avm" "$peak_avm"
+printf '%-46s %9s %9s %6s MB\n' "  ReadyToRun build (dotnet tool) on AVM" "$w_avm_r2r" "$c_avm_r2r" "$peak_avm_r2r"
 printf '%-46s %9s %9s %6s MB\n' "cmklint --changed-since, one AVM module" "$w_changed" "$c_changed" "$peak_changed"
 printf '%-46s %9s\n' "  entry points analysed" "$affected"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -511,7 +511,16 @@ public sealed class JsonParser
         while (pos < text.Length)
         {
             char c = text[pos];
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\uFEFF')
+            if (c == ' ')
+            {
+                // Indentation: runs of spaces are most of the whitespace of a formatted template.
+                pos++;
+                while (pos < text.Length && text[pos] == ' ')
+                {
+                    pos++;
+                }
+            }
+            else if (c == '\t' || c == '\n' || c == '\r' || c == '\uFEFF')
             {
                 pos++;
             }

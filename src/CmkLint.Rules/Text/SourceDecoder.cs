@@ -29,23 +29,24 @@ public static class SourceDecoder
         }
 
         int start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        int line = 1;
-        int lineStart = start;
-        for (int i = start; i < bytes.Length; i++)
+        // A vectorised search for a NUL byte; the lines before it are counted only when there is one.
+        int nul = Array.IndexOf(bytes, (byte)0, start);
+        if (nul >= 0)
         {
-            byte b = bytes[i];
-            if (b == 0)
+            int line = 1;
+            int lineStart = start;
+            for (int i = start; i < nul; i++)
             {
-                error = "the file is binary (it contains NUL bytes), not a text template";
-                errorAt = new LinePosition(line, i - lineStart + 1);
-                return null;
+                if (bytes[i] == (byte)'\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
             }
 
-            if (b == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
+            error = "the file is binary (it contains NUL bytes), not a text template";
+            errorAt = new LinePosition(line, nul - lineStart + 1);
+            return null;
         }
 
         try

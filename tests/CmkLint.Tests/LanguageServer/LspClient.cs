@@ -26,7 +26,9 @@ public sealed class LspClient : IDisposable
 
     public LspClient(string cliDll, string workingDirectory)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // The built cmklint.dll runs under dotnet; a native executable (NativeBuildTests) runs as it is.
+        bool managed = cliDll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var start = new ProcessStartInfo(managed ? "dotnet" : cliDll)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -34,7 +36,11 @@ public sealed class LspClient : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(cliDll);
+        if (managed)
+        {
+            start.ArgumentList.Add(cliDll);
+        }
+
         start.ArgumentList.Add("lsp");
         start.ArgumentList.Add("--stdio");
         process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet " + cliDll);
