@@ -23,10 +23,10 @@ public sealed partial class Evaluator
     private readonly HashSet<(Deployment Deployment, string Name)> functionsInProgress = new();
 
     /// <summary>The unknown for a call whose result would be over a size budget, judged from its arguments before it is built; else null.</summary>
-    private UnknownValue? OverBudget(string name, Value[] a, SourceSpan span)
+    private UnknownValue? OverBudget(string name, string key, Value[] a, SourceSpan span)
     {
         var meter = Meter;
-        switch (name.ToLowerInvariant())
+        switch (key)
         {
             case "concat":
             case "union":

@@ -71,15 +71,18 @@ internal static partial class Functions
         Runtime("loadFileAsBase64", 1, 1),
     }, KnownFunctions());
 
-    public static Value Invoke(Evaluator evaluator, string name, Value[] a, SourceSpan span, EvalContext context)
+    public static Value Invoke(Evaluator evaluator, string name, Value[] a, SourceSpan span, EvalContext context) =>
+        Invoke(evaluator, name, FunctionTable.Find(name), a, span, context);
+
+    /// <summary>The call of <paramref name="name"/>, whose definition (null when the table has none) the caller already looked up.</summary>
+    internal static Value Invoke(Evaluator evaluator, string name, FunctionDefinition? function, Value[] a, SourceSpan span, EvalContext context)
     {
-        var function = FunctionTable.Find(name);
         if (function is not null && !function.Accepts(a.Length))
         {
             return Arity(name, span);
         }
 
-        if (SymbolicStrings.TryInvoke(name, a, span, out var structured) || ThreeValuedPredicates.TryInvoke(name, a, span, out structured))
+        if (SymbolicStrings.TryInvoke(name, a, span, out var structured) || ThreeValuedPredicates.TryInvoke(function?.Key ?? name.ToLowerInvariant(), a, span, out structured))
         {
             return structured;
         }

@@ -28,6 +28,7 @@ public sealed class FunctionDefinition
     private FunctionDefinition(string name, int minArguments, int? maxArguments, FunctionKind kind)
     {
         Name = name;
+        Key = name.ToLowerInvariant();
         MinArguments = minArguments;
         MaxArguments = maxArguments;
         Kind = kind;
@@ -35,6 +36,9 @@ public sealed class FunctionDefinition
 
     /// <summary>The name as the ARM documentation writes it (names are matched ignoring case).</summary>
     public string Name { get; }
+
+    /// <summary>The name in lowercase (invariant), as the evaluator's switches spell it: computed once, not per call.</summary>
+    internal string Key { get; }
 
     public int MinArguments { get; }
 
@@ -79,7 +83,7 @@ public static class FunctionTable
     public static IReadOnlyList<FunctionDefinition> All => Definitions;
 
     /// <summary>The definition of <paramref name="name"/> (any case), or null when CmkLint does not evaluate it.</summary>
-    public static FunctionDefinition? Find(string name) => ByName.TryGetValue(name.ToLowerInvariant(), out var definition) ? definition : null;
+    public static FunctionDefinition? Find(string name) => ByName.TryGetValue(name, out var definition) ? definition : null;
 
     /// <summary>The list of functions as docs/functions.md has it.</summary>
     public static string Markdown()
@@ -105,11 +109,11 @@ public static class FunctionTable
 
     private static Dictionary<string, FunctionDefinition> Index(FunctionDefinition[] definitions)
     {
-        var index = new Dictionary<string, FunctionDefinition>(definitions.Length, StringComparer.Ordinal);
+        // Names match ignoring case (invariant), as the evaluator always matched them; looked up without lowercasing each call.
+        var index = new Dictionary<string, FunctionDefinition>(definitions.Length, StringComparer.OrdinalIgnoreCase);
         foreach (var d in definitions)
         {
-            // Lowercase invariant, as the evaluator always matched names.
-            index.Add(d.Name.ToLowerInvariant(), d);
+            index.Add(d.Name, d);
         }
 
         return index;

@@ -36,7 +36,8 @@ public sealed partial class Evaluator
             return stop;
         }
 
-        if (FunctionTable.Find(name) is { Kind: FunctionKind.Lazy } lazy)
+        var definition = FunctionTable.Find(name);
+        if (definition is { Kind: FunctionKind.Lazy } lazy)
         {
             return lazy.Accepts(args.Count) ? lazy.Lazy!(this, name, call, context) : new UnknownValue($"{name}() has the wrong number of arguments", span);
         }
@@ -52,12 +53,12 @@ public sealed partial class Evaluator
             values[i] = Evaluate(args[i], context);
         }
 
-        if (OverBudget(name, values, span) is { } tooLarge)
+        if (OverBudget(name, definition?.Key ?? name.ToLowerInvariant(), values, span) is { } tooLarge)
         {
             return tooLarge;
         }
 
-        var result = Functions.Invoke(this, name, values, span, context);
+        var result = Functions.Invoke(this, name, definition, values, span, context);
         if (Value.AnyLoaded(values))
         {
             // Computed from a loaded file's content: never quoted either (a substring or an upper-cased copy is the content too).

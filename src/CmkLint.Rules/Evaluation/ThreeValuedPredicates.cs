@@ -11,10 +11,10 @@ namespace CmkLint.Evaluation;
 internal static class ThreeValuedPredicates
 {
     /// <summary>The predicate's value when the structure of a symbolic argument decides it; false to fall through.</summary>
-    public static bool TryInvoke(string name, Value[] a, SourceSpan span, out Value result)
+    public static bool TryInvoke(string key, Value[] a, SourceSpan span, out Value result)
     {
         result = null!;
-        switch (name.ToLowerInvariant())
+        switch (key)
         {
             case "empty" when a.Length == 1 && !a[0].IsKnown:
                 if (IsNonEmpty(a[0]))
