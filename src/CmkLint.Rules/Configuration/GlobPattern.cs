@@ -30,6 +30,9 @@ public sealed class GlobPattern
     private const int MaxBraceGroups = 32;
 
     private readonly List<Token[]> alternatives = new();
+
+    /// <summary>Per alternative, how many of its last tokens are literal characters (<c>.bicep</c> of <c>**/*.bicep</c>).</summary>
+    private readonly List<int> suffixLengths = new();
     private readonly bool ignoreCase;
 
     public GlobPattern(string pattern, bool ignoreCase = false)
@@ -69,6 +72,7 @@ public sealed class GlobPattern
             if (tokens is not null)
             {
                 alternatives.Add(tokens);
+                suffixLengths.Add(TrailingLiterals(tokens));
             }
         }
     }
@@ -99,15 +103,53 @@ public sealed class GlobPattern
             path = path.Substring(2);
         }
 
-        foreach (var tokens in alternatives)
+        for (int a = 0; a < alternatives.Count; a++)
         {
-            if (Run(tokens, path, ref steps))
+            // A path that does not end with the pattern's literal tail cannot match: a walk over a
+            // repository tries '**/*.bicep' on every file, most of them .json.
+            if (!EndsWithLiterals(alternatives[a], suffixLengths[a], path, ref steps))
+            {
+                continue;
+            }
+
+            if (Run(alternatives[a], path, ref steps))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static int TrailingLiterals(Token[] tokens)
+    {
+        int n = 0;
+        while (n < tokens.Length && tokens[tokens.Length - 1 - n].Kind == TokenKind.Literal)
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    /// <summary>Whether the path's last characters match the pattern's last <paramref name="count"/> literal tokens, one step each.</summary>
+    private bool EndsWithLiterals(Token[] tokens, int count, string path, ref long steps)
+    {
+        if (count > path.Length)
+        {
+            return false;
+        }
+
+        for (int i = 1; i <= count; i++)
+        {
+            steps++;
+            if (!tokens[tokens.Length - i].Matches(path[path.Length - i], ignoreCase))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public override string ToString() => Pattern;

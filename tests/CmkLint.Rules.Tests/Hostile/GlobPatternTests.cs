@@ -76,15 +76,35 @@ public sealed class GlobPatternTests
         // its steps (tokens looked at per path character) stay within two per pattern character per path character.
         const string Pattern = "**/**/**/*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b";
         var glob = new GlobPattern(Pattern, GlobSyntax.Git);
-        string path = string.Concat(System.Linq.Enumerable.Repeat("aaaaaaaaa/", 40)) + new string('a', 4000);
+        string folders = string.Concat(System.Linq.Enumerable.Repeat("aaaaaaaaa/", 40));
+        string run = new string('a', 4000);
 
+        // The miss ends with the pattern's literal 'b' (so the automaton runs; the tail check costs one step):
+        // its last folder name, "b", has none of the a's.
+        string path = folders + run + "/b";
         Assert.False(glob.IsMatch(path, out long missSteps));
-        Assert.True(glob.IsMatch(path + "b", out long matchSteps));
-        Assert.InRange(missSteps, path.Length, 2L * Pattern.Length * path.Length);
-        Assert.InRange(matchSteps, path.Length, 2L * Pattern.Length * (path.Length + 1));
+        Assert.True(glob.IsMatch(folders + run + "b", out long matchSteps));
+        Assert.InRange(missSteps, path.Length, 2L * Pattern.Length * path.Length + 1);
+        Assert.InRange(matchSteps, path.Length, 2L * Pattern.Length * path.Length + 1);
 
-        // Linear: a path twice as long costs twice the steps, not more.
-        Assert.False(glob.IsMatch(path + new string('a', path.Length), out long doubleSteps));
-        Assert.Equal(2 * missSteps, doubleSteps);
+        // Linear: a path twice as long costs twice the automaton's steps, not more.
+        string twice = folders + run + new string('a', path.Length) + "/b";
+        Assert.Equal(2 * path.Length, twice.Length);
+        Assert.False(glob.IsMatch(twice, out long doubleSteps));
+        Assert.Equal(2 * (missSteps - 1), doubleSteps - 1);
+    }
+
+    [Fact]
+    public void A_path_without_the_patterns_literal_tail_is_refused_at_once()
+    {
+        var glob = new GlobPattern("**/*.bicep");
+        string json = "quickstarts/" + string.Concat(System.Linq.Enumerable.Repeat("folder/", 50)) + "azuredeploy.json";
+        Assert.False(glob.IsMatch(json, out long steps));
+        Assert.InRange(steps, 1, ".bicep".Length);
+        Assert.True(glob.IsMatch("quickstarts/a/main.bicep"));
+        Assert.True(new GlobPattern("**/*.BICEP", ignoreCase: true).IsMatch("a/main.bicep"));
+        Assert.False(new GlobPattern("**/*.bicep").IsMatch("a/main.bicepparam"));
+        Assert.True(new GlobPattern("{**/*.bicep,**/*.json}").IsMatch("a/b.json"));
+        Assert.False(new GlobPattern("abc.json").IsMatch("c.json"));
     }
 }
