@@ -21,6 +21,9 @@ internal sealed class FileDiscovery
     private readonly Dictionary<string, List<string>> chains = new(StringComparer.Ordinal);
     private readonly HashSet<string> seen = new(StringComparer.Ordinal);
 
+    /// <summary>Folders already listed by the walk: whether each holds a <c>.git</c> entry.</summary>
+    private readonly Dictionary<string, bool> listedRoots = new(StringComparer.Ordinal);
+
     private readonly string workingDirectory;
     private readonly HashSet<string>? tracked;
     private readonly HashSet<string> trackedFolders = new(StringComparer.Ordinal);
@@ -154,6 +157,7 @@ internal sealed class FileDiscovery
 
             Array.Sort(files, StringComparer.Ordinal);
             Array.Sort(folders, StringComparer.Ordinal);
+            Listed(current, files, folders);
             foreach (var file in files)
             {
                 if (!readsPath(file) || IsIgnored(file, isFolder: false))
@@ -184,6 +188,33 @@ internal sealed class FileDiscovery
 
                 pending.Push(sub);
             }
+        }
+    }
+
+    /// <summary>
+    /// What the folder's listing already says, so no folder is asked again: whether it holds a
+    /// <c>.gitignore</c> (read now, else none) and whether it is a repository root (a <c>.git</c> entry).
+    /// </summary>
+    private void Listed(string folder, string[] files, string[] folders)
+    {
+        bool hasGitIgnore = false;
+        bool hasGit = false;
+        foreach (var file in files)
+        {
+            string name = Path.GetFileName(file);
+            hasGitIgnore |= name == ".gitignore";
+            hasGit |= name == ".git";
+        }
+
+        foreach (var sub in folders)
+        {
+            hasGit |= Path.GetFileName(sub) == ".git";
+        }
+
+        listedRoots[folder] = hasGit;
+        if (!gitIgnores.ContainsKey(folder))
+        {
+            gitIgnores[folder] = hasGitIgnore ? GitIgnore.Load(folder) : null;
         }
     }
 
@@ -237,7 +268,7 @@ internal sealed class FileDiscovery
         }
 
         var chain = new List<string> { folder };
-        bool isRoot = Directory.Exists(Path.Combine(folder, ".git")) || File.Exists(Path.Combine(folder, ".git"));
+        bool isRoot = listedRoots.TryGetValue(folder, out bool listed) ? listed : Directory.Exists(Path.Combine(folder, ".git")) || File.Exists(Path.Combine(folder, ".git"));
         if (!isRoot)
         {
             chain.AddRange(FoldersUpToRepositoryRoot(Path.GetDirectoryName(folder)));
