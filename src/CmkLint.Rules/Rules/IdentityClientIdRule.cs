@@ -40,6 +40,7 @@ public sealed class IdentityClientIdRule : IRule
                     {
                         var finding = context.Violation(Rule, registry, Path, value!.Span, $"Registry '{registry.DisplayName}' uses the client ID of identity {name} for its key, but does not assign that identity in identity.userAssignedIdentities.");
                         Relate(finding, chain);
+                        RuleContext.RelateParameter(finding, value);
                         yield return finding;
                     }
                     else if (assigned is null)
