@@ -69,6 +69,26 @@ public class CallerLocationTests
     }
 
     [Fact]
+    public void The_avm_registry_tests_argument_is_where_a_wrong_sku_is_reported()
+    {
+        string registry = Path.Combine(Oracle.SharedCorpus.Shared, "corpus", "avm", "res", "container-registry", "registry");
+        string test = Path.Combine(registry, "tests", "e2e", "encr", "main.test.bicep");
+        string text = File.ReadAllText(test).Replace("\r\n", "\n");
+        Assert.Contains("acrSku: 'Premium'", text);
+        text = text.Replace("acrSku: 'Premium'", "acrSku: 'Standard'");
+        var options = new Engine.LintOptions { Parallel = false, Now = new System.DateTimeOffset(2025, 6, 1, 0, 0, 0, System.TimeSpan.Zero) };
+        var result = new Engine.LintEngine(options).AnalyzeTexts(new Dictionary<string, string> { [test] = text });
+
+        var finding = Assert.Single(result.Of("CMK001"));
+        Assert.Equal(test, finding.Path);
+        Assert.Equal(Lint.Locate(text, "'Standard'"), finding.Position());
+        string module = Path.Combine(registry, "main.bicep");
+        Assert.Contains(finding.Related, r => r.Message == "set here from parameter 'acrSku'" && r.Span.File!.Path == module);
+        Assert.Contains(finding.Related, r => r.Message == "parameter 'acrSku'" && r.Span.File!.Path == module && r.Span.Text == "acrSku");
+        Assert.Equal(module, FingerprintPath(finding));
+    }
+
+    [Fact]
     public void The_fingerprint_is_the_same_wherever_the_value_comes_from()
     {
         string module = Module("good/main.bicep", "name: 'Premium'", "string", "'Standard'");
