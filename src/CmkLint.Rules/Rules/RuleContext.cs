@@ -12,7 +12,7 @@ namespace CmkLint.Rules;
 public sealed class RuleContext
 {
     /// <summary>How many callers <see cref="RelateParameter"/> follows out from a module's value (deployments nest less deep than this).</summary>
-    private const int MaxCallers = 64;
+    internal const int MaxCallers = 64;
 
     public RuleContext(ResourceGraph graph, EvaluationOptions options)
     {

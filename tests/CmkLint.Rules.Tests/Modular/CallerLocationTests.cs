@@ -197,6 +197,28 @@ public class CallerLocationTests
         Assert.DoesNotContain(Lint.Files(round.After).Findings, f => f.RuleId == "CMK001");
     }
 
+    [Fact]
+    public void Through_two_modules_the_fix_edits_the_outermost_literal()
+    {
+        string module = Module("good/main.bicep", "name: 'Premium'", "string", "'Premium'");
+        string middle = "param p string = 'Premium'\n\nmodule inner 'module.bicep' = {\n  name: 'inner'\n  params: {\n    p: p\n  }\n}\n";
+        string main = "param tier string = 'Basic'\n\nmodule middle 'middle.bicep' = {\n  name: 'middle'\n  params: {\n    p: tier\n  }\n}\n";
+        var files = new Dictionary<string, string> { [MainPath] = main, ["/virtual/middle.bicep"] = middle, [ModulePath] = module };
+        var round = FixRound.Run(files);
+
+        var fix = Assert.Single(round.Fixes);
+        Assert.Equal(Lint.Locate(main, "'Basic'"), fix.Finding.Position());
+        Assert.Equal(main.Replace("'Basic'", "'Premium'"), round.After[MainPath]);
+        Assert.Equal(middle, round.After["/virtual/middle.bicep"]);
+        Assert.DoesNotContain(Lint.Files(round.After).Findings, f => f.RuleId == "CMK001");
+
+        // A parameter passed through that does not allow the fixed value: no certain fix.
+        files["/virtual/middle.bicep"] = "@allowed([ 'Basic', 'Standard' ])\n" + middle.Replace("= 'Premium'", "= 'Standard'");
+        var blocked = FixRound.Run(files);
+        Assert.Contains(blocked.Before.Findings, f => f.RuleId == "CMK001" && f.Path == MainPath);
+        Assert.DoesNotContain(blocked.Fixes, f => f.Edits.Any(e => e.Path == MainPath));
+    }
+
     /// <summary>The sample with a parameter <c>p</c> (default <paramref name="value"/>) in place of the value <paramref name="replaced"/> writes.</summary>
     private static string Module(string sample, string replaced, string type, string value)
     {
