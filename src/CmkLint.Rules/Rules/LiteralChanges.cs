@@ -40,7 +40,7 @@ internal static class LiteralChanges
         var changes = new List<SuggestedChange>();
 
         // An allowed value tried in place of the default (the engine's allowed-value warning): the default may already be right.
-        bool tryingAllowed = allowed is not null && source is not null && Contains(allowed.Items, source);
+        bool tryingAllowed = parameter.IsAllowedValueTried;
         if (tryingAllowed)
         {
             source = declaration.DefaultValue;
@@ -94,19 +94,6 @@ internal static class LiteralChanges
         foreach (var item in items)
         {
             if (item is LiteralExpr literal && Equals(literal.Value, value))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Contains(IReadOnlyList<Expr> items, Expr expr)
-    {
-        foreach (var item in items)
-        {
-            if (ReferenceEquals(item, expr))
             {
                 return true;
             }
