@@ -49,6 +49,21 @@ public sealed class CallerLocationOutputTests
     }
 
     [Fact]
+    public void A_configured_suppression_for_the_modules_path_covers_the_finding_at_the_caller()
+    {
+        using var tree = new TempTree();
+        tree.Write("main.bicep", Caller);
+        tree.Write("modules/registry.bicep", Module(suppressed: false));
+        tree.Write("cmklint.json", "{ \"suppress\": [ { \"rule\": \"CMK001\", \"paths\": [\"modules/**\"], \"justification\": \"dev module\" } ] }");
+        var run = tree.Run("--format", "sarif", "--output", "out.sarif");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var result = Assert.Single((JArray)JObject.Parse(tree.Read("out.sarif"))["runs"]![0]!["results"]!, r => (string?)r["ruleId"] == "CMK001");
+        Assert.Equal("main.bicep", (string?)result["locations"]![0]!["physicalLocation"]!["artifactLocation"]!["uri"]);
+        Assert.Equal("dev module", (string?)result["suppressions"]![0]!["justification"]);
+    }
+
+    [Fact]
     public void Github_annotations_go_on_the_callers_line()
     {
         using var tree = new TempTree();
