@@ -219,6 +219,46 @@ public class CallerLocationTests
         Assert.DoesNotContain(blocked.Fixes, f => f.Edits.Any(e => e.Path == MainPath));
     }
 
+    [Fact]
+    public void A_principal_id_the_caller_passes_is_reported_and_renamed_at_the_callers_argument()
+    {
+        string module = """
+            param identityId string
+            param p string
+
+            resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+              name: 'acr1'
+              location: 'westeurope'
+              sku: { name: 'Premium' }
+              identity: {
+                type: 'UserAssigned'
+                userAssignedIdentities: { '${identityId}': {} }
+              }
+              properties: {
+                encryption: {
+                  status: 'enabled'
+                  keyVaultProperties: {
+                    identity: p
+                    keyIdentifier: 'https://kv1.vault.azure.net/keys/acr-cmk'
+                  }
+                }
+              }
+            }
+            """;
+        string main = "resource uami 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {\n  name: 'uami'\n  location: 'westeurope'\n}\n\n"
+            + Caller("identityId: uami.id\n    p: uami.properties.principalId");
+        var files = new Dictionary<string, string> { [MainPath] = main, [ModulePath] = module };
+        var round = FixRound.Run(files);
+
+        var finding = Single(round.Before, "CMK003");
+        Assert.Equal(Lint.Locate(main, "uami.properties.principalId"), finding.Position());
+        AssertRelated(finding, "set here from parameter 'p'", ModulePath, Lint.Locate(module, "identity: p") is var (line, column) ? (line, column + "identity: ".Length) : default);
+        var fix = Assert.Single(round.Fixes, f => f.Finding.RuleId == "CMK003");
+        Assert.Equal(MainPath, Assert.Single(fix.Edits).Path);
+        Assert.Equal(main.Replace("uami.properties.principalId", "uami.properties.clientId"), round.After[MainPath]);
+        Assert.DoesNotContain(Lint.Files(round.After).Findings, f => f.RuleId == "CMK003");
+    }
+
     /// <summary>The sample with a parameter <c>p</c> (default <paramref name="value"/>) in place of the value <paramref name="replaced"/> writes.</summary>
     private static string Module(string sample, string replaced, string type, string value)
     {
