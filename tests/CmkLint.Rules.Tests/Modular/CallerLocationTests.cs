@@ -29,6 +29,7 @@ public class CallerLocationTests
         new object[] { "CMK005", "good/main.bicep", "enablePurgeProtection: true", "bool", "true", "false" },
         new object[] { "CMK005", "good/main.bicep", "enableSoftDelete: true", "bool", "true", "false" },
         new object[] { "CMK006", "good/main.bicep", "encryption: {", "string", "'disabled'", "'enabled'" },
+        new object[] { "CMK007", "bad/cmk007-enabled-after-creation.bicep", "status: 'enabled'", "string", "'disabled'", "'enabled'" },
         new object[] { "CMK009", "good/main.bicep", "accessPolicies: []", "string", "'AzureServices'", "'None'" },
         new object[] { "CMK011", "good/main.bicep", "kty: 'RSA'", "string", "'RSA'", "'EC'" },
         new object[] { "CMK012", "good/main.bicep", "keyIdentifier: vault::key.properties.keyUri", "string", "'https://kv1.vault.azure.net/keys/acr-cmk'", "'https://kv1.vault.azure.net/secrets/acr-cmk'" },
