@@ -130,6 +130,32 @@ public class CallerLocationTests
     }
 
     [Fact]
+    public void An_undecided_check_points_at_the_callers_argument_that_leaves_the_value_open()
+    {
+        string module = Module("good/main.bicep", "name: 'Premium'", "string", "'Premium'");
+        string main = "param tier string\n\n" + Caller("p: tier");
+        var result = Lint.Files(new Dictionary<string, string> { [MainPath] = main, [ModulePath] = module }, includeInconclusive: true);
+        var open = Assert.Single(result.Of("CMK001"), f => f.Kind == FindingKind.Inconclusive && f.Related.Any(r => r.Message == "parameter 'p'"));
+
+        Assert.Equal(Lint.Locate(main, "tier", 1), open.Position());
+        AssertRelated(open, "set here from parameter 'p'", ModulePath, UseOfP(module, "name: 'Premium'"));
+        AssertRelated(open, "parameter 'tier'", MainPath, Declaration(main, "tier"));
+    }
+
+    [Fact]
+    public void An_allowed_value_warning_through_a_module_is_suppressed_at_the_modules_property()
+    {
+        string module = Module("good/main.bicep", "name: 'Premium'", "string", "'Premium'").Replace("    name: p\n", "    #disable-next-line CMK001\n    name: p\n");
+        string main = "@allowed([ 'Premium', 'Standard' ])\nparam tier string = 'Premium'\n\n" + Caller("p: tier");
+        var result = Lint.Files(new Dictionary<string, string> { [MainPath] = main, [ModulePath] = module });
+
+        var warning = Assert.Single(result.Of("CMK001"));
+        Assert.Equal(Level.Warning, warning.Level);
+        Assert.Equal(MainPath, warning.Path);
+        Assert.True(warning.IsSuppressed);
+    }
+
+    [Fact]
     public void A_bicepparam_value_is_reported_in_the_parameters_file()
     {
         string template = Module("good/main.bicep", "name: 'Premium'", "string", "'Premium'");
