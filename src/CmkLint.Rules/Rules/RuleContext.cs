@@ -11,7 +11,10 @@ namespace CmkLint.Rules;
 /// <summary>What a rule sees: the graph of one entry point, and the way to build findings with stable fingerprints.</summary>
 public sealed class RuleContext
 {
-    /// <summary>How many callers <see cref="RelateParameter"/> follows out from a module's value (deployments nest less deep than this).</summary>
+    /// <summary>
+    /// How many parameters <see cref="RelateParameter"/> follows out from a module's value (one per caller, and
+    /// one per default naming another parameter): a bound on the work, as deep as deployments nest by default.
+    /// </summary>
     internal const int MaxCallers = 64;
 
     public RuleContext(ResourceGraph graph, EvaluationOptions options)
