@@ -183,7 +183,7 @@ public sealed class LintTemplatesTests : IDisposable
     public void Parameters_metadata_binds_a_parameters_file_that_is_not_named_by_convention()
     {
         string template = folder.Write("registry.json", Templates.SkuParameter);
-        folder.Write("prod.values.json", Templates.Parameters("Standard"));
+        string parameters = folder.Write("prod.values.json", Templates.Parameters("Standard"));
         var item = Item(template);
         item.SetMetadata("Parameters", Path.Combine(folder.Path, "prod.values.json"));
 
@@ -191,7 +191,9 @@ public sealed class LintTemplatesTests : IDisposable
 
         var error = Assert.Single(engine.Errors);
         Assert.Equal("CMK001", error.Code);
-        Assert.Equal(template, error.File);
+
+        // The parameters file decides the SKU: the error points at its value (issue 17).
+        Assert.Equal(parameters, error.File);
 
         var withoutParameters = NewTask(Item(template));
         engine.Errors.Clear();

@@ -77,8 +77,8 @@ public sealed class ChangedSinceTests
         Assert.Equal(1, changed.ExitCode);
         var changedFindings = Findings(changed.Out);
         var affected = new[] { "app/main.bicep", "modules/registry.bicep" };
-        // The module alone leaves the SKU undecided; the certain CMK001 comes from the caller's 'Standard'.
-        Assert.Contains(changedFindings, f => f.StartsWith("CMK001|modules/registry.bicep", System.StringComparison.Ordinal) && f.Contains("|error|Registry"));
+        // The module alone leaves the SKU undecided; the certain CMK001 comes from the caller's 'Standard', and points there.
+        Assert.Contains(changedFindings, f => f.StartsWith("CMK001|app/main.bicep", System.StringComparison.Ordinal) && f.Contains("|error|Registry"));
         Assert.DoesNotContain(changedFindings, f => f.Contains("|other/") || f.Contains("|app/loads.bicep") || f.Contains("|modules/other.bicep"));
         Assert.Equal(2, (int)JObject.Parse(changed.Out)["summary"]!["filesAnalyzed"]!);
         var fullForAffected = Findings(full.Out).Where(f => affected.Any(a => f.Contains("|" + a + "|"))).ToList();

@@ -85,7 +85,9 @@ public sealed class LintConfiguration
             return false;
         }
 
-        return s.Paths.Count == 0 || Matches(s.Paths, System.IO.Path.GetFullPath(finding.Path));
+        // A finding moved to the caller's argument stays covered by the paths of the file the rule saw it in.
+        return s.Paths.Count == 0 || Matches(s.Paths, System.IO.Path.GetFullPath(finding.Path))
+            || (finding.MovedFrom?.File is { } seen && Matches(s.Paths, System.IO.Path.GetFullPath(seen.Path)));
     }
 
     /// <summary>Marks findings accepted by a <c>suppress</c> entry as suppressed (<c>external</c>).</summary>

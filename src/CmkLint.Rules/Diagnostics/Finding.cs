@@ -48,8 +48,14 @@ public sealed class Finding
 
     public string Message { get; internal set; }
 
-    /// <summary>The primary location: the wrong value, else the resource declaration.</summary>
-    public SourceSpan Span { get; }
+    /// <summary>The primary location: the wrong value (where its caller or parameters file decides it, when it came from there), else the resource declaration.</summary>
+    public SourceSpan Span { get; internal set; }
+
+    /// <summary>
+    /// Where the rule saw the value, when the primary location moved to the caller's argument that decides
+    /// it: a suppression written there still applies, and a module cache relocates by it.
+    /// </summary>
+    internal SourceSpan? MovedFrom { get; set; }
 
     /// <summary>The path of the primary location's file, or the path given for a file that could not be read.</summary>
     public string Path => Span.File?.Path ?? FallbackPath ?? string.Empty;

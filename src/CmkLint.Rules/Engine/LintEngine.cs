@@ -417,7 +417,7 @@ public sealed class LintEngine
         {
             var f = entry.Finding;
             string message = $"{f.Message} This happens when parameter '{entry.Parameter}' is {string.Join(" or ", entry.Values)} (an allowed value other than the one used).";
-            var warning = new Finding(f.Rule, Level.Warning, message, f.Span, f.Fingerprint + "|allowed", f.Kind);
+            var warning = new Finding(f.Rule, Level.Warning, message, f.Span, f.Fingerprint + "|allowed", f.Kind) { MovedFrom = f.MovedFrom };
             warning.Related.AddRange(f.Related);
             warning.Fix = f.Fix;
             yield return warning;

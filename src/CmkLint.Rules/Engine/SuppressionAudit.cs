@@ -52,7 +52,14 @@ public sealed class SuppressionAudit
     /// <summary>Marks every suppression that covers the finding as used; returns the first, the one that applies.</summary>
     public Suppression? Match(Finding finding)
     {
-        if (!byFile.TryGetValue(finding.Span.File?.Path ?? string.Empty, out var candidates))
+        // A finding moved to the caller's argument is suppressed there or where the rule saw the value.
+        var first = Match(finding, finding.Span);
+        return finding.MovedFrom is { } seen ? Match(finding, seen) ?? first : first;
+    }
+
+    private Suppression? Match(Finding finding, SourceSpan at)
+    {
+        if (!byFile.TryGetValue(at.File?.Path ?? string.Empty, out var candidates))
         {
             return null;
         }
@@ -60,7 +67,7 @@ public sealed class SuppressionAudit
         Suppression? first = null;
         foreach (var s in candidates)
         {
-            if (Covers(s, finding))
+            if (Covers(s, finding, at))
             {
                 used.Add(s);
                 first ??= s;
@@ -183,14 +190,14 @@ public sealed class SuppressionAudit
     /// <summary><c>; did you mean 'CMK001'?</c> for a mistyped rule ID or name, or nothing.</summary>
     public static string DidYouMean(string rule) => NameSuggestions.DidYouMean(rule, RuleCatalog.IdsAndNames);
 
-    private static bool Covers(Suppression s, Finding finding)
+    private static bool Covers(Suppression s, Finding finding, SourceSpan at)
     {
         if (!string.Equals(s.RuleId, finding.RuleId, StringComparison.OrdinalIgnoreCase) && !string.Equals(s.RuleId, finding.Rule.Name, StringComparison.OrdinalIgnoreCase) && s.RuleId != "*")
         {
             return false;
         }
 
-        return finding.Span.Start >= s.Scope.Start && finding.Span.Start <= s.Scope.End;
+        return at.Start >= s.Scope.Start && at.Start <= s.Scope.End;
     }
 
     private static bool AnyCovered(LintConfiguration configuration, ConfiguredSuppression s, IReadOnlyCollection<string> files)

@@ -118,7 +118,7 @@ public sealed class Deployment
 
             if (declaration is not null)
             {
-                result = result.WithParameter(new ParameterSource(this, declaration));
+                result = result.WithParameter(new ParameterSource(this, declaration) { Origin = result });
             }
 
             return result;
@@ -216,4 +216,30 @@ public sealed class ParameterSource
 
     /// <summary>Whether the value was supplied (parameters file or caller) rather than the default.</summary>
     public bool IsSupplied => Deployment.Supplied.ContainsKey(Declaration.Name);
+
+    /// <summary>
+    /// The value as its source gave it, located there: the caller's argument or the parameters file's value
+    /// (itself marked with the caller's parameter when the caller passes one of its own through), else the default.
+    /// </summary>
+    internal Value? Origin { get; set; }
+
+    /// <summary>Where the value is passed (the caller's argument, the parameters file's value); none for a default.</summary>
+    internal SourceSpan PassedAt => Deployment.Supplied.TryGetValue(Declaration.Name, out var supplied) && !IsAllowedValueTried ? supplied.Expr.Span : SourceSpan.None;
+
+    /// <summary>Whether the supplied value is one of the parameter's allowed values, tried by the engine in place of the default: nobody passes it.</summary>
+    internal bool IsAllowedValueTried =>
+        Deployment.Supplied.TryGetValue(Declaration.Name, out var supplied) && Declaration.AllowedValues is { } allowed && Contains(allowed.Items, supplied.Expr);
+
+    private static bool Contains(IReadOnlyList<Expr> items, Expr expr)
+    {
+        foreach (var item in items)
+        {
+            if (ReferenceEquals(item, expr))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -89,6 +89,7 @@ public sealed class CmkOnlyAtCreationRule : IEarlierStateRule
         else
         {
             finding = context.Violation(Rule, resource, StatusPath, registry.Status!.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key, but it is {earlier.Origin} without one; CMK can only be enabled when the registry is created. Enable encryption in the first declaration, or create a new registry.");
+            RuleContext.RelateParameter(finding, registry.Status!);
         }
 
         RuleContext.Relate(finding, earlier.Span, earlier.IsCmk is null ? $"registry {earlier.Origin}" : $"registry {earlier.Origin}, without a customer-managed key");
@@ -124,6 +125,7 @@ public sealed class CmkOnlyAtCreationRule : IEarlierStateRule
         string how = before.Status is null ? "without encryption settings" : "with encryption " + before.Status.Describe();
         var finding = context.Violation(Rule, resource, StatusPath, registry.Status!.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key, but it already exists {how} in {before.Origin} ({before.Comparison}); CMK can only be enabled when a registry is created: create a new registry with CMK and move the images.");
         RuleContext.Relate(finding, before.Span, $"the registry in {before.Origin}, without a customer-managed key");
+        RuleContext.RelateParameter(finding, registry.Status!);
         return finding;
     }
 }

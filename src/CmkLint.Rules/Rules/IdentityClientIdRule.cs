@@ -40,6 +40,7 @@ public sealed class IdentityClientIdRule : IRule
                     {
                         var finding = context.Violation(Rule, registry, Path, value!.Span, $"Registry '{registry.DisplayName}' uses the client ID of identity {name} for its key, but does not assign that identity in identity.userAssignedIdentities.");
                         Relate(finding, chain);
+                        RuleContext.RelateParameter(finding, value);
                         yield return finding;
                     }
                     else if (assigned is null)
@@ -63,8 +64,8 @@ public sealed class IdentityClientIdRule : IRule
                     RuleContext.RelateParameter(wrong, value);
                     if (identity.Kind == IdentityValueKind.PrincipalId && identity.Identity is not null && chain.Assigned.Contains(identity.Identity) == true)
                     {
-                        // The same identity's client ID is what the registry needs: rename the one access in place.
-                        wrong.Fix = new SuggestedFix("use the identity's clientId instead of its principalId", new SuggestedChange(ChangeKind.RenameAccess, value.Span, "principalId", "clientId"));
+                        // The same identity's client ID is what the registry needs: rename the one access where the finding points (the caller's argument when the value came from there).
+                        wrong.Fix = new SuggestedFix("use the identity's clientId instead of its principalId", new SuggestedChange(ChangeKind.RenameAccess, wrong.Span, "principalId", "clientId"));
                     }
 
                     yield return wrong;

@@ -21,13 +21,26 @@ internal static class LiteralChanges
             return new[] { new SuggestedChange(ChangeKind.ReplaceLiteral, value.Span, expected, replacement) };
         }
 
+        // A caller that passes its own parameter on: the literal that decides the value is further out
+        // (where the finding points); each parameter it passes through must allow the new value.
+        for (int hops = 0; hops < RuleContext.MaxCallers && parameter.Deployment.Supplied.TryGetValue(parameter.Declaration.Name, out var passed)
+            && passed.Expr is not LiteralExpr && !parameter.IsAllowedValueTried && parameter.Origin?.Parameter is { } outer; hops++)
+        {
+            if (parameter.Declaration.AllowedValues is { } through && !ContainsLiteral(through.Items, replacement))
+            {
+                return null;
+            }
+
+            parameter = outer;
+        }
+
         var declaration = parameter.Declaration;
         var allowed = declaration.AllowedValues;
         Expr? source = parameter.Deployment.Supplied.TryGetValue(declaration.Name, out var supplied) ? supplied.Expr : declaration.DefaultValue;
         var changes = new List<SuggestedChange>();
 
         // An allowed value tried in place of the default (the engine's allowed-value warning): the default may already be right.
-        bool tryingAllowed = allowed is not null && source is not null && Contains(allowed.Items, source);
+        bool tryingAllowed = parameter.IsAllowedValueTried;
         if (tryingAllowed)
         {
             source = declaration.DefaultValue;
@@ -76,11 +89,11 @@ internal static class LiteralChanges
     private static bool OnlyAllows(ArrayExpr allowed, object value) =>
         allowed.Items.Count == 1 && allowed.Items[0] is LiteralExpr literal && Equals(literal.Value, value);
 
-    private static bool Contains(IReadOnlyList<Expr> items, Expr expr)
+    private static bool ContainsLiteral(IReadOnlyList<Expr> items, object value)
     {
         foreach (var item in items)
         {
-            if (ReferenceEquals(item, expr))
+            if (item is LiteralExpr literal && Equals(literal.Value, value))
             {
                 return true;
             }

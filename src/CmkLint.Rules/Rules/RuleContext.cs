@@ -11,6 +11,12 @@ namespace CmkLint.Rules;
 /// <summary>What a rule sees: the graph of one entry point, and the way to build findings with stable fingerprints.</summary>
 public sealed class RuleContext
 {
+    /// <summary>
+    /// How many parameters <see cref="RelateParameter"/> follows out from a module's value (one per caller, and
+    /// one per default naming another parameter): a bound on the work, as deep as deployments nest by default.
+    /// </summary>
+    internal const int MaxCallers = 64;
+
     public RuleContext(ResourceGraph graph, EvaluationOptions options)
     {
         Graph = graph;
@@ -33,7 +39,9 @@ public sealed class RuleContext
     {
         string reason = unresolved is UnknownValue u ? u.Reason : unresolved.Describe() + " is known only at deployment";
         var span = unresolved.Span.IsNone ? resource.Span : unresolved.Span;
-        return Create(rule, resource, propertyPath, span, $"Could not check {what}: {reason}.", rule.DefaultLevel, FindingKind.Inconclusive);
+        var finding = Create(rule, resource, propertyPath, span, $"Could not check {what}: {reason}.", rule.DefaultLevel, FindingKind.Inconclusive);
+        RelateParameter(finding, unresolved);
+        return finding;
     }
 
     /// <summary>Whether the span is in a Bicep file (messages then use Bicep syntax; ARM JSON syntax otherwise).</summary>
@@ -42,6 +50,11 @@ public sealed class RuleContext
     /// <summary>
     /// For a value that is a parameter's: the parameter's declaration, and where a module's caller (or a
     /// parameters file) passes the value ("passed here") — where the fix goes when the value came from outside.
+    /// When the caller decides the value (not the module's default) and the finding is located at the value,
+    /// the primary location moves out to the literal that decides it: through every caller that passes its
+    /// own parameter on, to the outermost argument, parameters file value or caller's default; the module's
+    /// property ("set here from parameter 'x'") and each parameter become related locations. The
+    /// fingerprint stays (it names the resource's file), and a suppression at either place applies.
     /// </summary>
     public static void RelateParameter(Finding finding, Value value)
     {
@@ -50,11 +63,39 @@ public sealed class RuleContext
             return;
         }
 
-        Relate(finding, parameter.Declaration.Span, $"parameter '{parameter.Declaration.Name}'");
-        // An allowed value the engine tries in place of the default is not passed by anyone.
-        if (parameter.Deployment.Supplied.TryGetValue(parameter.Declaration.Name, out var supplied) && !(parameter.Declaration.AllowedValues?.Items.Contains(supplied.Expr) ?? false))
+        var trail = new List<RelatedLocation>();
+        var decided = value;
+        var hop = parameter;
+        for (int hops = 0; hop is not null && hops < MaxCallers; hops++)
         {
-            Relate(finding, supplied.Expr.Span, parameter.Deployment.Owner is { } module ? $"passed here by '{module.DisplayName}'" : "passed here");
+            trail.Add(new RelatedLocation(hop.Declaration.Span, $"parameter '{hop.Declaration.Name}'"));
+            var passed = hop.PassedAt;
+            if (!passed.IsNone)
+            {
+                trail.Add(new RelatedLocation(passed, hop.Deployment.Owner is { } module ? $"passed here by '{module.DisplayName}'" : "passed here"));
+            }
+
+            // The module's own default decides in place (nothing moves); further out, a caller's default is where the value is decided.
+            bool decidesHere = hops == 0 ? !hop.IsSupplied : !hop.IsSupplied && hop.Declaration.DefaultValue is null;
+            if (decidesHere || hop.IsAllowedValueTried || hop.Origin is not { } origin || origin.Span.IsNone)
+            {
+                break;
+            }
+
+            decided = origin;
+            hop = origin.Parameter;
+        }
+
+        if (!ReferenceEquals(decided, value) && finding.Span.Equals(value.Span) && !decided.Span.Equals(value.Span))
+        {
+            finding.MovedFrom = finding.Span;
+            finding.Span = decided.Span;
+            Relate(finding, value.Span, $"set here from parameter '{parameter.Declaration.Name}'");
+        }
+
+        foreach (var related in trail)
+        {
+            Relate(finding, related.Span, related.Message);
         }
     }
 

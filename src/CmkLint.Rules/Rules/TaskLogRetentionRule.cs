@@ -81,6 +81,8 @@ public sealed class TaskLogRetentionRule : IRule
                     RuleContext.Relate(finding, task, $"{ShortType(task.Type)} '{task.DisplayName}'");
                 }
 
+                RuleContext.RelateParameter(finding, registry.Status!);
+
                 yield return finding;
             }
             else if (proven.Count > 0)

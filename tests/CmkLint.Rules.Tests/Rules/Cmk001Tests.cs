@@ -56,7 +56,10 @@ public class Cmk001Tests
         var finding = Assert.Single(result.Of("CMK001"));
         Assert.Equal(Level.Error, finding.Level);
         Assert.Contains("main.parameters.json", finding.Message);
-        Assert.Equal("/virtual/main.json", finding.Path);
+
+        // The parameters file decides the value: the finding points there, the template's use is related.
+        Assert.Equal("/virtual/main.parameters.json", finding.Path);
+        Assert.Contains(finding.Related, r => r.Message == "set here from parameter 'sku'" && r.Span.File!.Path == "/virtual/main.json");
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public class Cmk001Tests
     }
 
     [Fact]
-    public void Cmk001_inner_scope_nested_deployment_finding_points_into_the_nested_sku_name()
+    public void Cmk001_inner_scope_nested_deployment_finding_points_at_the_parameter_value_and_relates_the_nested_sku_name()
     {
         string inner = ArmTemplate(Registry(Encryption(), sku: "[parameters('sku')]"), parameters: SkuParameter(null));
         string json = ArmTemplate(
@@ -113,7 +116,9 @@ public class Cmk001Tests
             "      }\n" +
             "    }");
         var finding = Assert.Single(Lint.Json(json).Of("CMK001"));
-        Assert.Equal(Lint.Locate(json, "parameters('sku')]"), finding.Position());
+        Assert.Equal(Lint.Locate(json, "\"Standard\" }"), finding.Position());
+        var use = Assert.Single(finding.Related, r => r.Message == "set here from parameter 'sku'");
+        Assert.Equal(Lint.Locate(json, "parameters('sku')]"), (use.Span.StartPosition.Line, use.Span.StartPosition.Column));
     }
 
     [Fact]

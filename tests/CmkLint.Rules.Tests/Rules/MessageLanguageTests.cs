@@ -142,7 +142,7 @@ module reg 'registry.bicep' = {
     {
         var result = Lint.Files(new Dictionary<string, string> { ["/virtual/registry.bicep"] = Module, ["/virtual/main.bicep"] = Main });
         var finding = Assert.Single(result.Of("CMK001"), f => f.Kind == FindingKind.Violation);
-        Assert.Equal("/virtual/registry.bicep", finding.Path);
+        Assert.Equal("/virtual/main.bicep", finding.Path);
         var passed = Assert.Single(finding.Related, r => r.Message == "passed here by 'reg'");
         Assert.Equal("/virtual/main.bicep", passed.Span.File!.Path);
         Assert.Equal("'Standard'", passed.Span.Text);

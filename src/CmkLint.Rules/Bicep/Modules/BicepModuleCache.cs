@@ -196,7 +196,7 @@ internal sealed class BicepModuleCache
     public Finding Relocate(Finding finding)
     {
         // A cached template may itself have been called from another cached template: move up until the caller is in the user's files.
-        for (int depth = 0; depth < 8 && finding.Span.File is { } file && calls.TryGetValue(file, out var call); depth++)
+        for (int depth = 0; depth < 8 && (finding.MovedFrom ?? finding.Span).File is { } file && calls.TryGetValue(file, out var call); depth++)
         {
             finding = call.Relocate(finding);
         }

@@ -45,20 +45,25 @@ internal sealed class RegistryModuleCall
     /// <summary>The same finding, located at the call (or the caller's argument), with the cached location related.</summary>
     public Finding Relocate(Finding finding)
     {
-        var cachedFile = finding.Span.File!;
-        var primary = ArgumentBehind(finding) ?? CallSpan;
+        // A finding the rules already moved out of the cached template to the argument that decides it stays there.
+        var seen = finding.MovedFrom ?? finding.Span;
+        var cachedFile = seen.File!;
+        var primary = !ReferenceEquals(finding.Span.File, cachedFile) ? finding.Span : ArgumentBehind(finding) ?? CallSpan;
         string fingerprint = finding.Fingerprint.Replace(cachedFile.Path, CallSpan.File?.Path + "|module " + SymbolicName);
         var moved = new Finding(finding.Rule, finding.Level, finding.Message, primary, fingerprint, finding.Kind)
         {
             Suppression = finding.Suppression,
             Comparison = finding.Comparison,
+
+            // Seen at the call from now on, so a call of this template from another cached one relocates it again.
+            MovedFrom = finding.MovedFrom is null ? null : CallSpan,
         };
         if (!primary.Equals(CallSpan))
         {
             moved.Related.Add(new RelatedLocation(CallSpan, $"module '{SymbolicName}' ({Reference})"));
         }
 
-        moved.Related.Add(new RelatedLocation(finding.Span, $"in module '{Reference}' (the template restored by the Bicep CLI)"));
+        moved.Related.Add(new RelatedLocation(seen, $"in module '{Reference}' (the template restored by the Bicep CLI)"));
         foreach (var related in finding.Related)
         {
             moved.Related.Add(ReferenceEquals(related.Span.File, cachedFile)
