@@ -505,25 +505,30 @@ public sealed class Phrasing
     }
 
     /// <summary>The ARM argument of <c>reference()</c>: a symbolic name (languageVersion 2.0) or a plain name, else <c>resourceId(...)</c>.</summary>
-    private static string ArmReference(ResourceInstance resource)
+    private string ArmReference(ResourceInstance resource)
     {
         if (resource.Declaration.SymbolicName is { } symbol)
         {
             return "'" + symbol + "'";
         }
 
-        return resource.Name is StringValue { Text: var name } && name.IndexOf('/') < 0 ? "'" + name + "'" : ArmResourceId(resource);
+        return resource.Name is StringValue { IsLoaded: false, Text: var name } && name.IndexOf('/') < 0 ? Quote(name) : ArmResourceId(resource);
     }
 
-    private static string ArmResourceId(ResourceInstance resource)
+    private string ArmResourceId(ResourceInstance resource)
     {
         var parts = new List<string> { "'" + resource.Type + "'" };
-        if (resource.Name is StringValue name)
+        if (resource.Name is StringValue { IsLoaded: false } name)
         {
             foreach (var segment in name.Text.Split('/'))
             {
-                parts.Add("'" + segment + "'");
+                parts.Add(Quote(segment));
             }
+        }
+        else if (resource.Name is CompositeStringValue { IsLoaded: false } computed && resource.Type.Split('/').Length == 2)
+        {
+            // A top-level resource has one name segment: its expression is the whole argument.
+            parts.Add(Write(computed, true));
         }
         else
         {
