@@ -44,7 +44,7 @@ public class MessageLanguageTests
             _ => Snippets.Provisioning(sku: standard),
         };
         string message = Single(await MessagesAsync(sdk, source), "CMK001");
-        Assert.EndsWith("but its SKU is 'Standard'; CMK requires the Premium SKU " + expected, message);
+        Assert.EndsWith("but its SKU is " + standard + "; CMK requires the Premium SKU " + expected, message);
     }
 
     [Theory]
@@ -67,6 +67,16 @@ public class MessageLanguageTests
         Assert.EndsWith(expected, Single(await MessagesAsync(sdk, source), "CMK006"));
     }
 
+    [Theory]
+    [InlineData(Sdk.Provisioning11, "ManagedServiceIdentityType = ManagedServiceIdentityType.UserAssigned", "ManagedServiceIdentityType = ManagedServiceIdentityType.SystemAssigned", "has identity type ManagedServiceIdentityType.SystemAssigned; it needs a user-assigned identity (ManagedServiceIdentityType.UserAssigned)")]
+    [InlineData(Sdk.Pulumi, "Type = ResourceIdentityType.UserAssigned", "Type = ResourceIdentityType.SystemAssigned", "has identity type ResourceIdentityType.SystemAssigned; it needs a user-assigned identity (ResourceIdentityType.UserAssigned)")]
+    public async Task Cmk002_names_identity_types_by_the_sdks_enum(Sdk sdk, string userAssigned, string systemAssigned, string expected)
+    {
+        string source = (sdk == Sdk.Pulumi ? Snippets.Pulumi() : Snippets.Provisioning()).Replace(userAssigned, systemAssigned, System.StringComparison.Ordinal);
+        var messages = await MessagesAsync(sdk, source);
+        Assert.Contains(messages, m => m.Id == "CMK002" && m.Message.Contains(expected, System.StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Cmk005_says_how_to_turn_purge_protection_on_in_the_sdks_terms()
     {
@@ -79,7 +89,7 @@ public class MessageLanguageTests
     {
         const string Network = "\n                        NetworkRuleSet = new KeyVaultNetworkRuleSet { DefaultAction = KeyVaultNetworkRuleAction.Deny, Bypass = KeyVaultNetworkRuleBypassOption.None },";
         var messages = (await MessagesAsync(Sdk.Provisioning11, Vault("true", Network))).Where(m => m.Id == "CMK009").Select(m => m.Message).ToList();
-        Assert.Contains(messages, m => m.EndsWith("denies public access (Properties.NetworkRuleSet.DefaultAction is Deny), but Properties.NetworkRuleSet.Bypass is 'None'; set Properties.NetworkRuleSet.Bypass = KeyVaultNetworkRuleBypassOption.AzureServices so the registry can reach the key as a trusted service.", System.StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.EndsWith("denies public access (Properties.NetworkRuleSet.DefaultAction is Deny), but Properties.NetworkRuleSet.Bypass is KeyVaultNetworkRuleBypassOption.None; set Properties.NetworkRuleSet.Bypass = KeyVaultNetworkRuleBypassOption.AzureServices so the registry can reach the key as a trusted service.", System.StringComparison.Ordinal));
         Assert.Contains(messages, m => m.Contains("denies public access (Properties.NetworkRuleSet.DefaultAction is Deny); only the registry's system-assigned identity", System.StringComparison.Ordinal));
     }
 

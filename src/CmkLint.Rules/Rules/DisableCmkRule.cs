@@ -77,7 +77,7 @@ public sealed class DisableCmkRule : IPreviousStateRule
             }
             else
             {
-                finding = context.Violation(Rule, resource, "properties.encryption.status", registry.Status.Span, $"Registry '{resource.DisplayName}' sets encryption status {Phrasing.For(resource, registry.Status.Span).Describe(registry.Status)}, but it has a customer-managed key in {previous.Description} ({previous.Comparison}); CMK cannot be disabled once it is enabled.");
+                finding = context.Violation(Rule, resource, "properties.encryption.status", registry.Status.Span, $"Registry '{resource.DisplayName}' sets encryption status {Phrasing.For(resource, registry.Status.Span).Describe("encryption.status", registry.Status)}, but it has a customer-managed key in {previous.Description} ({previous.Comparison}); CMK cannot be disabled once it is enabled.");
                 RuleContext.RelateParameter(finding, registry.Status);
             }
 

@@ -27,7 +27,7 @@ public enum SourceLanguage
 /// points at (issue 17): a Bicep file is told <c>uami.properties.clientId</c>, an ARM template
 /// <c>reference('uami').clientId</c>, C# the names of the SDK the code uses (Azure.Provisioning,
 /// Azure.ResourceManager and Pulumi differ, <see cref="SdkFamily"/>). Rules name properties by their ARM
-/// paths (<see cref="Property"/>) and quote values through <see cref="Describe"/>, never by the engine's notation.
+/// paths (<see cref="Property"/>) and quote values through <see cref="Describe(Value)"/>, never by the engine's notation.
 /// </summary>
 public sealed class Phrasing
 {
@@ -51,13 +51,14 @@ public sealed class Phrasing
         ["enableRbacAuthorization"] = ("EnableRbacAuthorization", "EnableRbacAuthorization"),
     };
 
-    /// <summary>A property's string value → the SDK's enum member (SDK-SHAPES.md).</summary>
-    private static readonly Dictionary<string, (string Azure, string Pulumi)> SdkValues = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>A property whose values are an SDK enum → that enum's type (SDK-SHAPES.md): a value reads as its member (<c>ContainerRegistrySkuName.Premium</c>).</summary>
+    private static readonly Dictionary<string, (string Azure, string Pulumi)> SdkEnums = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["sku.name=Premium"] = ("ContainerRegistrySkuName.Premium", "SkuName.Premium"),
-        ["policies.trustPolicy.status=disabled"] = ("ContainerRegistryPolicyStatus.Disabled", "PolicyStatus.Disabled"),
-        ["networkAcls.bypass=AzureServices"] = ("KeyVaultNetworkRuleBypassOption.AzureServices", "NetworkRuleBypassOptions.AzureServices"),
-        ["identity.type=UserAssigned"] = ("ManagedServiceIdentityType.UserAssigned", "ResourceIdentityType.UserAssigned"),
+        ["sku.name"] = ("ContainerRegistrySkuName", "SkuName"),
+        ["encryption.status"] = ("ContainerRegistryEncryptionStatus", "EncryptionStatus"),
+        ["policies.trustPolicy.status"] = ("ContainerRegistryPolicyStatus", "PolicyStatus"),
+        ["networkAcls.bypass"] = ("KeyVaultNetworkRuleBypassOption", "NetworkRuleBypassOptions"),
+        ["identity.type"] = ("ManagedServiceIdentityType", "ResourceIdentityType"),
     };
 
     private static readonly Phrasing ArmJsonPhrasing = new(SourceLanguage.ArmJson, SdkFamily.None);
@@ -141,16 +142,30 @@ public sealed class Phrasing
         return Pascal(key);
     }
 
-    /// <summary>A string value a property should have, as the file writes it: <c>'Premium'</c>, or the SDK's enum member in C# (<c>ContainerRegistrySkuName.Premium</c>).</summary>
+    /// <summary>A string value a property (an ARM path) should have, as the file writes it: <c>'Premium'</c>, or the SDK's enum member in C# (<c>ContainerRegistrySkuName.Premium</c>).</summary>
     public string Literal(string path, string value)
     {
-        if (IsCSharp && SdkValues.TryGetValue(path + "=" + value, out var names))
+        if (IsCSharp && Sdk != SdkFamily.None && SdkEnums.TryGetValue(path, out var types))
         {
-            return Sdk == SdkFamily.Pulumi ? names.Pulumi : names.Azure;
+            // Enum members are the value's words in Pascal case ('SystemAssigned, UserAssigned' is SystemAssignedUserAssigned; Pulumi joins them with '_').
+            var words = value.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            for (int i = 0; i < words.Length; i++)
+            {
+                words[i] = Pascal(words[i]);
+            }
+
+            return (Sdk == SdkFamily.Pulumi ? types.Pulumi : types.Azure) + "." + string.Join(Sdk == SdkFamily.Pulumi ? "_" : string.Empty, words);
         }
 
         return Quote(value);
     }
+
+    /// <summary>
+    /// The value of a property (an ARM path) as the file writes it: <see cref="Describe(Value)"/>, except that in C# a
+    /// string of a property whose values are an SDK enum reads as its member (<c>ContainerRegistrySkuName.Standard</c>).
+    /// </summary>
+    public string Describe(string path, Value value) =>
+        IsCSharp && value is StringValue { IsLoaded: false } s && SdkEnums.ContainsKey(path) && Sdk != SdkFamily.None ? Literal(path, s.Text) : Describe(value);
 
     /// <summary>
     /// A runtime property of a resource as the file reads it: <c>uami.properties.clientId</c> or

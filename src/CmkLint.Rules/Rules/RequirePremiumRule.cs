@@ -43,7 +43,7 @@ public sealed class RequirePremiumRule : IRule
                 string from = sku.Parameter is { } p ? $" (from parameter '{p.Declaration.Name}'{(p.IsSupplied ? " in " + (p.Deployment.ParametersSource ?? "the caller") : " default")})" : string.Empty;
                 var phrasing = Phrasing.For(resource, sku.Span);
                 string setting = phrasing.Setting("sku.name", "Premium");
-                var finding = context.Violation(Rule, resource, "sku.name", sku.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key but its SKU is {phrasing.Describe(sku)}{from}; CMK requires the Premium SKU ({setting}).");
+                var finding = context.Violation(Rule, resource, "sku.name", sku.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key but its SKU is {phrasing.Describe("sku.name", sku)}{from}; CMK requires the Premium SKU ({setting}).");
                 RuleContext.Relate(finding, registry.Status!.Span, "encryption is enabled here");
                 finding.Fix = LiteralChanges.Fix("set " + setting, sku, "Premium");
                 RuleContext.RelateParameter(finding, sku);

@@ -34,7 +34,7 @@ public sealed class RequireUserAssignedIdentityRule : IRule
             {
                 var span = type?.Span ?? identity?.Span ?? registry.Span;
                 var phrasing = Phrasing.For(registry, span);
-                string what = type is null ? "has no identity" : $"has identity type {phrasing.Describe(type)}";
+                string what = type is null ? "has no identity" : $"has identity type {phrasing.Describe("identity.type", type)}";
                 var finding = context.Violation(Rule, registry, "identity.type", span, $"Registry '{registry.DisplayName}' enables a customer-managed key but {what}; it needs a user-assigned identity ({phrasing.Literal("identity.type", "UserAssigned")}) that can reach the key when the registry is created.");
                 RuleContext.Relate(finding, chain.Registry.Status!.Span, "encryption is enabled here");
                 if (type is not null)
