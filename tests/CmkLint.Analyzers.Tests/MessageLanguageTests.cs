@@ -78,6 +78,14 @@ public class MessageLanguageTests
     }
 
     [Fact]
+    public async Task Cmk012_quotes_the_key_identifier_as_a_csharp_string_without_an_arm_example()
+    {
+        string source = Snippets.Provisioning(keyIdentifier: "\"https://kv.vault.azure.net/secrets/acr\"");
+        string message = Single(await MessagesAsync(Sdk.Provisioning11, source), "CMK012");
+        Assert.Equal("Registry 'acr': KeyIdentifier \"https://kv.vault.azure.net/secrets/acr\" is a /secrets/ URI; the registry needs a /keys/ URI; use the key's URI (https://{vault}.vault.azure.net/keys/{name}).", message);
+    }
+
+    [Fact]
     public async Task Cmk005_says_how_to_turn_purge_protection_on_in_the_sdks_terms()
     {
         string message = Single(await MessagesAsync(Sdk.Provisioning11, Vault("false", string.Empty)), "CMK005");

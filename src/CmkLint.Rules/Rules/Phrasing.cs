@@ -234,7 +234,7 @@ public sealed class Phrasing
         switch (value)
         {
             case StringValue s:
-                return IsCSharp ? value.Describe() : Quote(s.Text);
+                return Quote(s.Text);
             case ArrayValue a:
                 return DescribeArray(a);
             case ObjectValue o:
@@ -500,8 +500,8 @@ public sealed class Phrasing
         return true;
     }
 
-    /// <summary>A string literal of a template expression (ARM and Bicep alike): single quotes, a quote doubled in ARM and escaped in Bicep.</summary>
-    private string Quote(string text) => "'" + (IsBicep ? text.Replace("\\", "\\\\").Replace("'", "\\'") : text.Replace("'", "''")) + "'";
+    /// <summary>A string literal as the file writes one: single quotes in ARM expressions (a quote doubled) and in Bicep (a quote escaped), a C# string literal in C#.</summary>
+    private string Quote(string text) => IsCSharp ? JsonString(text) : "'" + (IsBicep ? text.Replace("\\", "\\\\").Replace("'", "\\'") : text.Replace("'", "''")) + "'";
 
     private static string JsonString(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
