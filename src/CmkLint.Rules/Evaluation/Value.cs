@@ -346,6 +346,9 @@ public sealed class UnknownValue : Value
     private readonly string? reason;
     private readonly IReadOnlyList<object>? parts;
 
+    // The reason in the engine's notation, built once: a reason quoting an unknown quotes its reason, so a chain of them stays linear.
+    private string? engineReason;
+
     public UnknownValue(string reason, SourceSpan span)
         : base(span) => this.reason = reason;
 
@@ -360,7 +363,7 @@ public sealed class UnknownValue : Value
     internal static UnknownValue Quoting(SourceSpan span, params object[] parts) => new(parts, span);
 
     /// <summary>Why, naming the expression or input that was missing (e.g. "parameter 'sku' has no value"); for a value computed from a loaded file, only that (the reason may quote its content).</summary>
-    public string Reason => Phrase(v => v.Describe());
+    public string Reason => IsLoaded ? "it depends on " + LoadedDescription : engineReason ??= Phrase(v => v.Describe());
 
     /// <summary>The reason with each value it quotes written by <paramref name="describe"/>.</summary>
     internal string Phrase(Func<Value, string> describe)
