@@ -47,7 +47,7 @@ public class FixCommandTests
         tree.Write("main.bicep", Bicep);
         var result = tree.Run("main.bicep", "--fix", "--no-color");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("cmklint: fixed CMK001 main.bicep(11,11): set sku.name to 'Premium'\n", result.Error);
+        Assert.Contains("cmklint: fixed CMK001 main.bicep(11,11): set sku: { name: 'Premium' }\n", result.Error);
         Assert.Contains("cmklint: fixed CMK003 main.bicep(23,19): use the identity's clientId instead of its principalId\n", result.Error);
         Assert.Contains("cmklint: applied 2 fixes in 1 file; 0 findings have no certain fix\n", result.Error);
         Assert.Equal(Bicep.Replace("'Standard'", "'Premium'").Replace("principalId", "clientId"), tree.Read("main.bicep"));

@@ -32,7 +32,7 @@ public sealed class OutputFormatTests
     {
         using var tree = Fixture();
         var lines = tree.Run("infra/standard.json").Out.Split('\n');
-        Assert.Equal("infra/standard.json(11,17): error CMK001: Registry 'acrstandard' enables a customer-managed key but its SKU is 'Standard'; CMK requires 'Premium'. [cmk-requires-premium]", lines[0]);
+        Assert.Equal("infra/standard.json(11,17): error CMK001: Registry 'acrstandard' enables a customer-managed key but its SKU is 'Standard'; CMK requires the Premium SKU (\"sku\": { \"name\": \"Premium\" }). [cmk-requires-premium]", lines[0]);
         Assert.Equal("  11 |         \"name\": \"Standard\"", lines[1]);
         Assert.Equal("     |                 ^^^^^^^^^^", lines[2]);
         Assert.StartsWith("    infra/standard.json(15,21): ", lines[3]);

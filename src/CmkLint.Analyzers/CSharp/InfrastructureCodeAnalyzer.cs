@@ -85,7 +85,8 @@ public sealed class InfrastructureCodeAnalyzer : DiagnosticAnalyzer
             }
 
             bool inconclusive = finding.Kind == FindingKind.Inconclusive;
-            string message = SdkVocabulary.Phrase(finding.Message, lowering.Family);
+            // The rules phrase C# findings in the names of the SDK the code uses (Phrasing, Template.Sdk).
+            string message = finding.Message;
             Report(context, reported, lowering, finding.RuleId, finding.Span, inconclusive ? "Inconclusive: " + message : message, inconclusive ? DiagnosticSeverity.Info : CmkDiagnostics.Severity(finding.Level), finding.Related);
         }
     }

@@ -203,9 +203,10 @@ internal sealed partial class InfrastructureLowering
         var family = shape.MetadataName.StartsWith("Pulumi.", StringComparison.Ordinal) ? SdkFamily.Pulumi
             : shape.MetadataName.StartsWith("Azure.ResourceManager.", StringComparison.Ordinal) ? SdkFamily.ResourceManager
             : SdkFamily.Provisioning;
-        if (Family == SdkFamily.None)
+        if (template.Sdk == SdkFamily.None)
         {
-            Family = family;
+            // Findings are phrased in the names of this SDK (Rules/Phrasing.cs).
+            template.Sdk = family;
         }
     }
 }

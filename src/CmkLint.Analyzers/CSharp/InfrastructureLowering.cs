@@ -47,9 +47,6 @@ internal sealed partial class InfrastructureLowering
         template = new Template(file, TemplateLanguage.CSharp) { Span = file.Span(0, file.Text.Length), UsesSymbolicNames = true };
     }
 
-    /// <summary>The SDK family of the lowered code, for messages in its terms.</summary>
-    public SdkFamily Family { get; private set; }
-
     /// <summary>The syntax tree a finding's file is, or null when it is not C# of this compilation.</summary>
     public SyntaxTree? TreeOf(SourceFile? source)
     {

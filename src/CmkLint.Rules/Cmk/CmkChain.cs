@@ -124,7 +124,7 @@ public sealed class CmkChain
             Vault = KeyResource?.Parent is { } parent && string.Equals(parent.Type, vaultType, StringComparison.OrdinalIgnoreCase) ? parent : graph.Find(Key.VaultId);
             if (Vault is null)
             {
-                VaultUnresolved = new UnknownValue($"the vault {Key.VaultId.Describe()} is not declared in the analysed files", span);
+                VaultUnresolved = UnknownValue.Quoting(span, "the vault ", Key.VaultId, " is not declared in the analysed files");
             }
         }
         else if (Key.VaultName is not null && SymbolicText.From(Key.VaultName) is { } wanted)
@@ -145,8 +145,8 @@ public sealed class CmkChain
             if (Vault is null)
             {
                 VaultUnresolved = maybe
-                    ? new UnknownValue($"cannot tell which vault is named {Key.VaultName.Describe()}", span)
-                    : new UnknownValue($"the vault named {Key.VaultName.Describe()} is not declared in the analysed files", span);
+                    ? UnknownValue.Quoting(span, "cannot tell which vault is named ", Key.VaultName)
+                    : UnknownValue.Quoting(span, "the vault named ", Key.VaultName, " is not declared in the analysed files");
             }
         }
         else

@@ -296,10 +296,10 @@ public sealed partial class Evaluator
     {
         if (cause is UnknownValue u)
         {
-            return new UnknownValue(u.Reason, u.Span.IsNone ? span : u.Span);
+            return u.Restated(u.Span.IsNone ? span : u.Span);
         }
 
-        return new UnknownValue($"{what} depends on {cause.Describe()}, known only at deployment", span);
+        return UnknownValue.Quoting(span, what + " depends on ", cause, ", known only at deployment");
     }
 
     private Value EvaluateSymbol(SymbolExpr symbol, EvalContext context)
@@ -401,10 +401,10 @@ public sealed partial class Evaluator
             default:
                 if (target.IsKnown)
                 {
-                    return new UnknownValue($"cannot read property '{name}' of {target.Describe()}", span);
+                    return UnknownValue.Quoting(span, $"cannot read property '{name}' of ", target);
                 }
 
-                return new UnknownValue($"'{name}' of {target.Describe()} is known only at deployment", span);
+                return UnknownValue.Quoting(span, $"'{name}' of ", target, " is known only at deployment");
         }
     }
 
@@ -436,7 +436,7 @@ public sealed partial class Evaluator
             return target;
         }
 
-        return index.IsKnown ? new UnknownValue($"cannot index {target.Describe()}", span) : Unresolved(index, span, "the index");
+        return index.IsKnown ? UnknownValue.Quoting(span, "cannot index ", target) : Unresolved(index, span, "the index");
     }
 
     /// <summary>

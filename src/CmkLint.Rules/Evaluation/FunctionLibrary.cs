@@ -114,7 +114,7 @@ internal static partial class Functions
             {
                 // A pure string function of deterministic runtime text (toLower(uniqueString(...)))
                 // is itself a deterministic runtime value: still unknown, but comparable by expression.
-                return IsPureStringFunction(name) && AllDeterministic(a) ? new RuntimeValue(Describe(name, a), span) { Deterministic = true, Owner = RuntimeOwners.Of(a) } : CannotCompute(name, a[i], span);
+                return IsPureStringFunction(name) && AllDeterministic(a) ? new RuntimeValue(Describe(name, a), span) { Deterministic = true, Owner = RuntimeOwners.Of(a), Function = name, Arguments = a } : CannotCompute(name, a[i], span);
             }
         }
 
@@ -215,7 +215,7 @@ internal static partial class Functions
             return u;
         }
 
-        return new UnknownValue($"{function}() of {cause.Describe()}, known only at deployment", span);
+        return UnknownValue.Quoting(span, function + "() of ", cause, ", known only at deployment");
     }
 
     private static Value Arity(string name, SourceSpan span) => new UnknownValue($"{name}() has the wrong number of arguments", span);
@@ -628,7 +628,7 @@ internal static partial class Functions
             sb.Append(i > 0 ? ", " : string.Empty).Append(a[i].Describe());
         }
 
-        return new RuntimeValue(sb.Append(')').ToString(), span) { Deterministic = true, Owner = RuntimeOwners.Of(a) };
+        return new RuntimeValue(sb.Append(')').ToString(), span) { Deterministic = true, Owner = RuntimeOwners.Of(a), Function = name, Arguments = a };
     }
 
     /// <summary>The entries of an object as <c>items()</c> returns them: <c>{ key, value }</c> sorted by key.</summary>

@@ -21,7 +21,7 @@ internal static class RuntimeOwners
             sb.Append(i > 0 ? ", " : string.Empty).Append(a[i].Describe());
         }
 
-        return new RuntimeValue(sb.Append(')').ToString(), span) { Deterministic = true, Owner = new Evaluation() };
+        return new RuntimeValue(sb.Append(')').ToString(), span) { Deterministic = true, Owner = new Evaluation(), Function = name, Arguments = a };
     }
 
     /// <summary>

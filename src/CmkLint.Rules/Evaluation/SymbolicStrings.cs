@@ -227,7 +227,7 @@ internal static class SymbolicStrings
             else
             {
                 // The symbolic part may hold the separator: where the string splits is known only at deployment.
-                result = new UnknownValue($"split() of {value.Describe()} at '{separator}': {piece.Value.Describe()} may contain it", span);
+                result = UnknownValue.Quoting(span, "split() of ", value, $" at '{separator}': ", piece.Value, " may contain it");
                 return true;
             }
         }

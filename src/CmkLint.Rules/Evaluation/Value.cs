@@ -343,13 +343,52 @@ public sealed class ArrayValue : Value
 /// <summary>A value that could not be resolved; it never compares equal to anything.</summary>
 public sealed class UnknownValue : Value
 {
-    private readonly string reason;
+    private readonly string? reason;
+    private readonly IReadOnlyList<object>? parts;
+
+    // The reason in the engine's notation, built once: a reason quoting an unknown quotes its reason, so a chain of them stays linear.
+    private string? engineReason;
 
     public UnknownValue(string reason, SourceSpan span)
         : base(span) => this.reason = reason;
 
+    private UnknownValue(IReadOnlyList<object> parts, SourceSpan span)
+        : base(span) => this.parts = parts;
+
+    /// <summary>
+    /// An unknown whose reason quotes values (<paramref name="parts"/> are texts and <see cref="Value"/>s): the
+    /// values stay values, so a message can quote them in the language of the file it points at
+    /// (<see cref="Phrase"/>); <see cref="Reason"/> quotes them in the engine's own notation.
+    /// </summary>
+    internal static UnknownValue Quoting(SourceSpan span, params object[] parts) => new(parts, span);
+
     /// <summary>Why, naming the expression or input that was missing (e.g. "parameter 'sku' has no value"); for a value computed from a loaded file, only that (the reason may quote its content).</summary>
-    public string Reason => IsLoaded ? "it depends on " + LoadedDescription : reason;
+    public string Reason => IsLoaded ? "it depends on " + LoadedDescription : engineReason ??= Phrase(v => v.Describe());
+
+    /// <summary>The reason with each value it quotes written by <paramref name="describe"/>.</summary>
+    internal string Phrase(Func<Value, string> describe)
+    {
+        if (IsLoaded)
+        {
+            return "it depends on " + LoadedDescription;
+        }
+
+        if (parts is null)
+        {
+            return reason!;
+        }
+
+        var sb = new StringBuilder();
+        foreach (var part in parts)
+        {
+            sb.Append(part is Value v ? describe(v) : part);
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The same reason at another span, no longer marked over budget or loaded (a loaded one keeps only that it is loaded).</summary>
+    internal UnknownValue Restated(SourceSpan span) => IsLoaded || parts is null ? new UnknownValue(Reason, span) : new UnknownValue(parts, span);
 
     /// <summary>Set when an analysis budget cut the value: an object or array holding it is cut too (reported once, where it ran out).</summary>
     public bool OverBudget { get; init; }
@@ -372,6 +411,12 @@ public sealed class RuntimeValue : Value
     public override ValueState State => ValueState.Symbolic;
 
     public override string Describe() => Description;
+
+    /// <summary>For a function of runtime arguments (<c>uniqueString(...)</c>, <c>toLower(...)</c>): its name, so a message can write the call in the file's language.</summary>
+    internal string? Function { get; init; }
+
+    /// <summary>The arguments of <see cref="Function"/>.</summary>
+    internal IReadOnlyList<Value>? Arguments { get; init; }
 
     /// <summary>Two runtime values are the same only when they are the same deterministic expression (e.g. both <c>subscription().subscriptionId</c>).</summary>
     public bool Deterministic { get; init; }

@@ -12,6 +12,22 @@ public enum TemplateLanguage
     CSharp,
 }
 
+/// <summary>The C# SDK a template lowered from C# uses: its findings name that SDK's types and properties (SDK-SHAPES.md).</summary>
+public enum SdkFamily
+{
+    /// <summary>Not C#, or no recognised SDK.</summary>
+    None,
+
+    /// <summary>Azure.Provisioning (C# that generates Bicep).</summary>
+    Provisioning,
+
+    /// <summary>Azure.ResourceManager (the management-plane SDK).</summary>
+    ResourceManager,
+
+    /// <summary>Pulumi Azure Native.</summary>
+    Pulumi,
+}
+
 /// <summary>Where a template deploys: ARM's four deployment scopes.</summary>
 public enum DeploymentScope
 {
@@ -38,6 +54,9 @@ public sealed class Template
     public SourceSpan Span { get; set; }
 
     public DeploymentScope TargetScope { get; set; } = DeploymentScope.ResourceGroup;
+
+    /// <summary>For a template lowered from C#: the SDK the code uses, whose names its findings use.</summary>
+    public SdkFamily Sdk { get; set; }
 
     /// <summary>ARM languageVersion 2.0 templates and Bicep files name resources symbolically.</summary>
     public bool UsesSymbolicNames { get; set; }

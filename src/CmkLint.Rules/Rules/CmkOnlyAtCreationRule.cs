@@ -122,7 +122,7 @@ public sealed class CmkOnlyAtCreationRule : IEarlierStateRule
             return context.Inconclusive(Rule, resource, StatusPath, before.Status!, $"whether registry '{resource.DisplayName}' had a customer-managed key in {before.Origin}");
         }
 
-        string how = before.Status is null ? "without encryption settings" : "with encryption " + before.Status.Describe();
+        string how = before.Status is null ? "without encryption settings" : "with encryption " + Phrasing.For(resource, registry.Status!.Span).Describe(before.Status);
         var finding = context.Violation(Rule, resource, StatusPath, registry.Status!.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key, but it already exists {how} in {before.Origin} ({before.Comparison}); CMK can only be enabled when a registry is created: create a new registry with CMK and move the images.");
         RuleContext.Relate(finding, before.Span, $"the registry in {before.Origin}, without a customer-managed key");
         RuleContext.RelateParameter(finding, registry.Status!);

@@ -59,9 +59,10 @@ public sealed class ContentTrustRule : IRule
 
             if (trustOn == true)
             {
-                var finding = context.Violation(Rule, resource, TrustStatusPath, trust.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key and content trust; content trust is not supported on a CMK registry. Set policies.trustPolicy.status to 'disabled'.");
+                string disabled = Phrasing.For(resource, trust.Span).Setting("policies.trustPolicy.status", "disabled");
+                var finding = context.Violation(Rule, resource, TrustStatusPath, trust.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key and content trust; content trust is not supported on a CMK registry. Set {disabled}.");
                 RuleContext.Relate(finding, registry.Status!.Span, "encryption is enabled here");
-                finding.Fix = LiteralChanges.Fix("set policies.trustPolicy.status to 'disabled'", trust, "disabled");
+                finding.Fix = LiteralChanges.Fix("set " + disabled, trust, "disabled");
                 RuleContext.RelateParameter(finding, trust);
 
                 yield return finding;

@@ -68,7 +68,7 @@ public sealed class DisableCmkRule : IPreviousStateRule
             {
                 // Omitted, not disabled: what Azure does with a PUT that leaves encryption out is not proven, so a warning.
                 var span = registry.Encryption?.Span ?? resource.Span;
-                finding = context.Violation(Rule, resource, "properties.encryption", span.IsNone ? resource.Span : span, $"Registry '{resource.DisplayName}' has a customer-managed key in {previous.Description} ({previous.Comparison}), but the template leaves 'encryption' out; CMK cannot be disabled, so keep the encryption settings in the template.", Level.Warning);
+                finding = context.Violation(Rule, resource, "properties.encryption", span.IsNone ? resource.Span : span, $"Registry '{resource.DisplayName}' has a customer-managed key in {previous.Description} ({previous.Comparison}), but the template leaves {Phrasing.For(resource, span.IsNone ? resource.Span : span).Choose("'encryption'", "'encryption'", "Encryption")} out; CMK cannot be disabled, so keep the encryption settings in the template.", Level.Warning);
             }
             else if (registry.IsCmk is null)
             {
@@ -77,7 +77,7 @@ public sealed class DisableCmkRule : IPreviousStateRule
             }
             else
             {
-                finding = context.Violation(Rule, resource, "properties.encryption.status", registry.Status.Span, $"Registry '{resource.DisplayName}' sets encryption status {registry.Status.Describe()}, but it has a customer-managed key in {previous.Description} ({previous.Comparison}); CMK cannot be disabled once it is enabled.");
+                finding = context.Violation(Rule, resource, "properties.encryption.status", registry.Status.Span, $"Registry '{resource.DisplayName}' sets encryption status {Phrasing.For(resource, registry.Status.Span).Describe("encryption.status", registry.Status)}, but it has a customer-managed key in {previous.Description} ({previous.Comparison}); CMK cannot be disabled once it is enabled.");
                 RuleContext.RelateParameter(finding, registry.Status);
             }
 

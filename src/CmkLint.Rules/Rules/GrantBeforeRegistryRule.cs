@@ -57,7 +57,7 @@ public sealed class GrantBeforeRegistryRule : IRule
             string what = first.Kind == GrantKind.RoleAssignment ? $"role assignment '{first.Resource.DisplayName}'"
                 : first.Operation == "inline" ? $"vault '{vault.DisplayName}' (its access policy)"
                 : $"access policy resource '{first.Resource.DisplayName}'";
-            var finding = context.Violation(Rule, registry, "dependsOn", registry.Span, $"Registry '{registry.DisplayName}' does not depend on {what}, which gives its encryption identity access to the key; Azure Resource Manager may create the registry first, and creation fails. {Phrasing.For(registry.Span).WaitFor(first.Resource)}");
+            var finding = context.Violation(Rule, registry, "dependsOn", registry.Span, $"Registry '{registry.DisplayName}' does not depend on {what}, which gives its encryption identity access to the key; Azure Resource Manager may create the registry first, and creation fails. {Phrasing.For(registry, registry.Span).WaitFor(first.Resource)}");
             foreach (var grant in granting)
             {
                 RuleContext.Relate(finding, grant.Resource, "the grant the registry must wait for");
@@ -91,11 +91,11 @@ public sealed class GrantBeforeRegistryRule : IRule
             : $"access policy resource '{first.Resource.DisplayName}'";
         string why = chain.VaultUnresolved switch
         {
-            Evaluation.UnknownValue reason => reason.Reason,
-            { } value => "the key identifier depends on " + value.Describe(),
+            Evaluation.UnknownValue reason => Phrasing.For(registry, reason.Span).Reason(reason),
+            { } value => "the key identifier depends on " + Phrasing.For(registry, value.Span).Describe(value),
             null => "the key identifier does not name a declared vault",
         };
-        var finding = context.Violation(Rule, registry, "dependsOn", registry.Span, $"Registry '{registry.DisplayName}' does not depend on {what}, which gives its encryption identity access to keys; the key's vault could not be matched ({why}), but Azure Resource Manager may still create the registry before the grant, and creation fails. {Phrasing.For(registry.Span).WaitFor(first.Resource)}");
+        var finding = context.Violation(Rule, registry, "dependsOn", registry.Span, $"Registry '{registry.DisplayName}' does not depend on {what}, which gives its encryption identity access to keys; the key's vault could not be matched ({why}), but Azure Resource Manager may still create the registry before the grant, and creation fails. {Phrasing.For(registry, registry.Span).WaitFor(first.Resource)}");
         foreach (var grant in granting)
         {
             RuleContext.Relate(finding, grant.Resource, "the grant the registry must wait for");

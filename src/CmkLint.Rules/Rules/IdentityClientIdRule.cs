@@ -28,7 +28,7 @@ public sealed class IdentityClientIdRule : IRule
             var registry = chain.Resource;
             var identity = chain.Identity;
             var value = identity.Value;
-            string name = identity.Identity is { } id ? "'" + (id.Instance?.DisplayName ?? id.QuotableLastName ?? id.Describe()) + "'" : "the identity";
+            string name = identity.Identity is { } id ? "'" + (id.Instance?.DisplayName ?? id.QuotableLastName ?? Phrasing.For(registry, registry.Span).Describe(id)) + "'" : "the identity";
             switch (identity.Kind)
             {
                 case IdentityValueKind.Missing:
@@ -38,7 +38,7 @@ public sealed class IdentityClientIdRule : IRule
                     bool? assigned = identity.Identity is null ? null : chain.Assigned.Contains(identity.Identity);
                     if (assigned == false)
                     {
-                        var finding = context.Violation(Rule, registry, Path, value!.Span, $"Registry '{registry.DisplayName}' uses the client ID of identity {name} for its key, but does not assign that identity in identity.userAssignedIdentities.");
+                        var finding = context.Violation(Rule, registry, Path, value!.Span, $"Registry '{registry.DisplayName}' uses the client ID of identity {name} for its key, but does not assign that identity in {Phrasing.For(registry, value.Span).Property("identity.userAssignedIdentities")}.");
                         Relate(finding, chain);
                         RuleContext.RelateParameter(finding, value);
                         yield return finding;
@@ -50,16 +50,16 @@ public sealed class IdentityClientIdRule : IRule
 
                     break;
                 case IdentityValueKind.GuidLiteral:
-                    yield return context.Inconclusive(Rule, registry, Path, value!, $"that the literal GUID in keyVaultProperties.identity of registry '{registry.DisplayName}' is the client ID of an assigned identity (it is not declared in the analysed files)");
+                    yield return context.Inconclusive(Rule, registry, Path, value!, $"that the literal GUID in {Phrasing.For(registry, value!.Span).Property("keyVaultProperties.identity")} of registry '{registry.DisplayName}' is the client ID of an assigned identity (it is not declared in the analysed files)");
                     break;
                 case IdentityValueKind.Unresolved:
-                    yield return context.Inconclusive(Rule, registry, Path, value!, $"that keyVaultProperties.identity of registry '{registry.DisplayName}' is a client ID");
+                    yield return context.Inconclusive(Rule, registry, Path, value!, $"that {Phrasing.For(registry, value!.Span).Property("keyVaultProperties.identity")} of registry '{registry.DisplayName}' is a client ID");
                     break;
                 default:
-                    var phrasing = Phrasing.For(value!.Span);
+                    var phrasing = Phrasing.For(registry, value!.Span);
                     string fix = identity.Identity is null ? "; use the client ID of a user-assigned identity assigned to the registry"
-                        : "; use " + phrasing.Choose(phrasing.RuntimeProperty(identity.Instance, "clientId", "the identity"), phrasing.RuntimeProperty(identity.Instance, "clientId", name), $"reference({name}).clientId") + (phrasing.IsBicep ? string.Empty : " (the identity's properties.clientId)");
-                    var wrong = context.Violation(Rule, registry, Path, value!.Span, $"Registry '{registry.DisplayName}' sets keyVaultProperties.identity to {EncryptionIdentity.Describe(identity.Kind)}{(identity.Identity is not null ? " of identity " + name : string.Empty)} ({phrasing.Describe(value)}), not a client ID{fix}.");
+                        : "; use " + phrasing.Choose(phrasing.RuntimeProperty(identity.Instance, "clientId", "the identity"), phrasing.RuntimeProperty(identity.Instance, "clientId", name) + " (the identity's properties.clientId)", phrasing.RuntimeProperty(identity.Instance, "clientId", "the identity"));
+                    var wrong = context.Violation(Rule, registry, Path, value!.Span, $"Registry '{registry.DisplayName}' sets {phrasing.Property("keyVaultProperties.identity")} to {EncryptionIdentity.Describe(identity.Kind)}{(identity.Identity is not null ? " of identity " + name : string.Empty)} ({phrasing.Describe(value)}), not a client ID{fix}.");
                     Relate(wrong, chain);
                     RuleContext.RelateParameter(wrong, value);
                     if (identity.Kind == IdentityValueKind.PrincipalId && identity.Identity is not null && chain.Assigned.Contains(identity.Identity) == true)

@@ -87,7 +87,7 @@ public sealed class IdentityRemovedRule : IPreviousStateRule
             yield break;
         }
 
-        string identityName = identity.QuotableKnownName ?? identity.Describe();
+        string identityName = identity.QuotableKnownName ?? Phrasing.For(resource, resource.Span).Describe(identity);
         bool? stillAssigned = Contains(chain.Assigned, identity, previous.MatchByTypeAndName);
         if (stillAssigned == false)
         {
@@ -176,7 +176,7 @@ public sealed class IdentityRemovedRule : IPreviousStateRule
         {
             // A grant to a principal that cannot be told (a literal GUID) is gone: it may have been the identity's.
             var principal = lostPossible.Principal ?? lostPossible.Unresolved ?? new UnknownValue("a grant's principal is not resolved", lostPossible.Span);
-            return new[] { context.Inconclusive(Rule, resource, IdentityPath, principal.IsKnown ? new UnknownValue($"whether principal {principal.Describe()} of a grant in {previous.Description} is identity '{identityName}'", principal.Span) : principal, $"that identity '{identityName}' keeps the key access it had in {previous.Description}") };
+            return new[] { context.Inconclusive(Rule, resource, IdentityPath, principal.IsKnown ? UnknownValue.Quoting(principal.Span, "whether principal ", principal, $" of a grant in {previous.Description} is identity '{identityName}'") : principal, $"that identity '{identityName}' keeps the key access it had in {previous.Description}") };
         }
 
         return Array.Empty<Finding>();

@@ -39,7 +39,7 @@ public sealed class KeyAccessRule : IRule
                 continue;
             }
 
-            string identityName = "'" + (identityId.Instance?.DisplayName ?? identityId.QuotableLastName ?? identityId.Describe()) + "'";
+            string identityName = "'" + (identityId.Instance?.DisplayName ?? identityId.QuotableLastName ?? Phrasing.For(registry, registry.Span).Describe(identityId)) + "'";
             if (chain.Key.IsManagedHsm)
             {
                 yield return context.Inconclusive(Rule, registry, IdentityPath, chain.KeyIdentifierValue ?? chain.Identity.Value!, $"that identity {identityName} can use a managed HSM key (managed HSM local role assignments are not analysed)");
@@ -64,7 +64,7 @@ public sealed class KeyAccessRule : IRule
 
             if (granted is null)
             {
-                yield return context.Inconclusive(Rule, registry, IdentityPath, access.Unresolved ?? chain.Identity.Value!, $"that vault '{vault.DisplayName}' gives identity {identityName} get, wrapKey and unwrapKey");
+                yield return context.Inconclusive(Rule, registry, IdentityPath, access.Unresolved ?? chain.Identity.Value!, $"that vault '{vault.DisplayName}' gives identity {identityName} {Needed(Phrasing.For(registry, registry.Span))}");
                 continue;
             }
 
@@ -101,9 +101,9 @@ public sealed class KeyAccessRule : IRule
             if (!g.Removes && g.Match == PrincipalMatch.ClientIdOfIdentity && g.Covers != false)
             {
                 string field = g.Kind == GrantKind.AccessPolicy ? "objectId" : "principalId";
-                var phrasing = Phrasing.For(g.Principal?.Span ?? g.Resource.Span);
-                string principalId = phrasing.Choose(phrasing.RuntimeProperty(chain.Identity.Instance, "principalId", "the identity"), phrasing.RuntimeProperty(chain.Identity.Instance, "principalId", "..."), "reference(...).principalId");
-                return At(context, g, field, g.Principal, $"The {Describe(g)} for identity {identityName} on vault {vaultName} uses the identity's client ID as {field}; Key Vault needs its principal (object) ID ({principalId}), so the registry cannot use the key.");
+                var phrasing = Phrasing.For(g.Resource, g.Principal?.Span ?? g.Resource.Span);
+                string principalId = phrasing.Choose(phrasing.RuntimeProperty(chain.Identity.Instance, "principalId", "the identity"), phrasing.RuntimeProperty(chain.Identity.Instance, "principalId", "..."), phrasing.RuntimeProperty(chain.Identity.Instance, "principalId", "the identity"));
+                return At(context, g, field, g.Principal, $"The {Describe(g)} for identity {identityName} on vault {vaultName} uses the identity's client ID as {phrasing.Property(field)}; Key Vault needs its principal (object) ID ({principalId}), so the registry cannot use the key.");
             }
         }
 
@@ -116,12 +116,14 @@ public sealed class KeyAccessRule : IRule
 
             if (rbac == true && g.Kind == GrantKind.AccessPolicy && g.Permits == true)
             {
-                return At(context, g, "objectId", g.Principal, $"Vault {vaultName} uses RBAC authorization (enableRbacAuthorization: true), so the access policy for identity {identityName} is ignored; assign the identity 'Key Vault Crypto Service Encryption User' on the vault or key instead.");
+                var phrasing = Phrasing.For(g.Resource, g.Principal?.Span ?? g.Resource.Span);
+                return At(context, g, "objectId", g.Principal, $"Vault {vaultName} uses RBAC authorization ({phrasing.Assignment("enableRbacAuthorization", true)}), so the access policy for identity {identityName} is ignored; assign the identity {CryptoServiceEncryptionUser(phrasing)} on the vault or key instead.");
             }
 
             if (rbac == false && g.Kind == GrantKind.RoleAssignment && g.Permits == true && g.Covers == true)
             {
-                return At(context, g, "roleDefinitionId", g.Permission, $"Vault {vaultName} uses access policies (enableRbacAuthorization is not true), so the role assignment for identity {identityName} gives no key access; add an access policy with get, wrapKey and unwrapKey for its principal ID, or enable RBAC authorization.");
+                var phrasing = Phrasing.For(g.Resource, g.Permission?.Span ?? g.Resource.Span);
+                return At(context, g, "roleDefinitionId", g.Permission, $"Vault {vaultName} uses access policies ({phrasing.Property("enableRbacAuthorization")} is not true), so the role assignment for identity {identityName} gives no key access; add an access policy with {Needed(phrasing)} for its principal ID, or enable RBAC authorization.");
             }
 
             if (KeyAccess.Counts(g.Kind, rbac) && g.Permits == false)
@@ -132,25 +134,33 @@ public sealed class KeyAccessRule : IRule
 
         if (pick is not null)
         {
+            var phrasing = Phrasing.For(pick.Resource, pick.Permission?.Span ?? pick.Resource.Span);
             return pick.Kind == GrantKind.AccessPolicy
-                ? At(context, pick, "permissions.keys", pick.Permission, $"The access policy for identity {identityName} on vault {vaultName} grants {pick.Permission?.Describe() ?? "no key permissions"}; the registry needs get, wrapKey and unwrapKey.")
-                : At(context, pick, "roleDefinitionId", pick.Permission, $"The role assigned to identity {identityName} for vault {vaultName} cannot wrap and unwrap keys; use 'Key Vault Crypto Service Encryption User' (e147488a-f6f5-4113-8e2d-b22465e65bf6).");
+                ? At(context, pick, "permissions.keys", pick.Permission, $"The access policy for identity {identityName} on vault {vaultName} grants {(pick.Permission is { } permission ? phrasing.Describe(permission) : "no key permissions")}; the registry needs {Needed(phrasing)}.")
+                : At(context, pick, "roleDefinitionId", pick.Permission, $"The role assigned to identity {identityName} for vault {vaultName} cannot wrap and unwrap keys; use {CryptoServiceEncryptionUser(phrasing)} (e147488a-f6f5-4113-8e2d-b22465e65bf6).");
         }
 
         foreach (var g in chain.Grants)
         {
             if (g.Kind == GrantKind.RoleAssignment && g.Match == PrincipalMatch.Identity && g.Permits == true && g.Covers == false && rbac != false)
             {
-                return At(context, g, "scope", g.Target, $"The role assignment for identity {identityName} is scoped to {g.Target?.Describe() ?? "another scope"}, which does not hold vault {vaultName} or its key.");
+                return At(context, g, "scope", g.Target, $"The role assignment for identity {identityName} is scoped to {(g.Target is { } target ? Phrasing.For(g.Resource, target.Span).Describe(target) : "another scope")}, which does not hold vault {vaultName} or its key.");
             }
         }
 
         var registry = chain.Resource;
         string how = rbac == true ? "role assignment (vault, key, resource group or subscription scope)" : rbac == false ? "access policy" : "access policy or role assignment";
-        var missing = context.Violation(Rule, registry, "properties.encryption.keyVaultProperties.identity", chain.Identity.Value!.Span, $"No {how} gives the encryption identity {identityName} of registry '{registry.DisplayName}' get, wrapKey and unwrapKey on vault {vaultName}; the registry cannot use its key.");
+        var missing = context.Violation(Rule, registry, "properties.encryption.keyVaultProperties.identity", chain.Identity.Value!.Span, $"No {how} gives the encryption identity {identityName} of registry '{registry.DisplayName}' {Needed(Phrasing.For(registry, chain.Identity.Value!.Span))} on vault {vaultName}; the registry cannot use its key.");
         RuleContext.RelateParameter(missing, chain.Identity.Value!);
         return missing;
     }
+
+    /// <summary>The key permissions a registry needs, as the file's language names them.</summary>
+    private static string Needed(Phrasing phrasing) => phrasing.Choose("get, wrapKey and unwrapKey", "get, wrapKey and unwrapKey", "Get, WrapKey and UnwrapKey");
+
+    /// <summary>The built-in role a registry's identity needs: Azure.Provisioning names it by <c>KeyVaultBuiltInRole</c>, the others by its name.</summary>
+    private static string CryptoServiceEncryptionUser(Phrasing phrasing) =>
+        phrasing.Sdk == Model.SdkFamily.Provisioning ? "KeyVaultBuiltInRole.KeyVaultCryptoServiceEncryptionUser" : "'Key Vault Crypto Service Encryption User'";
 
     private static string Describe(KeyAccessGrant g) => g.Kind == GrantKind.RoleAssignment ? "role assignment" : g.Operation == "inline" ? "access policy" : $"access policy ('{g.Operation}')";
 

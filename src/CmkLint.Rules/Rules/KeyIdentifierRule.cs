@@ -30,9 +30,12 @@ public sealed class KeyIdentifierRule : IRule
             if (key.Problem is not null)
             {
                 var span = chain.KeyIdentifierValue?.Span ?? chain.Registry.KeyVaultProperties?.Span ?? chain.Registry.Encryption?.Span ?? registry.Span;
-                string shown = chain.KeyIdentifierValue is null ? "keyVaultProperties.keyIdentifier" : "keyIdentifier " + chain.KeyIdentifierValue.Describe();
-                string example = Phrasing.For(span).Choose("key.properties.keyUri", "reference(resourceId('Microsoft.KeyVault/vaults/keys', '{vault}', '{name}')).keyUri", "reference(key).keyUri");
-                var finding = context.Violation(Rule, registry, Path, span, $"Registry '{registry.DisplayName}': {shown} {key.Problem}; use the key's URI (https://{{vault}}.vault.azure.net/keys/{{name}}, e.g. {example}).");
+                var phrasing = Phrasing.For(registry, span);
+                string shown = chain.KeyIdentifierValue is null ? phrasing.Property("keyVaultProperties.keyIdentifier") : phrasing.Choose("keyIdentifier ", "keyIdentifier ", "KeyIdentifier ") + phrasing.Describe(chain.KeyIdentifierValue);
+
+                // The C# SDKs have no key resource whose URI could be read: the URI's form is the example.
+                string example = phrasing.Choose(", e.g. key.properties.keyUri", ", e.g. reference(resourceId('Microsoft.KeyVault/vaults/keys', '{vault}', '{name}')).keyUri", string.Empty);
+                var finding = context.Violation(Rule, registry, Path, span, $"Registry '{registry.DisplayName}': {shown} {key.Problem}; use the key's URI (https://{{vault}}.vault.azure.net/keys/{{name}}{example}).");
                 RuleContext.Relate(finding, chain.Registry.Status!.Span, "encryption is enabled here");
                 if (chain.KeyIdentifierValue is { } identifier)
                 {

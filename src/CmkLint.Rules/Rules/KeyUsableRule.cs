@@ -56,7 +56,7 @@ public sealed class KeyUsableRule : IRule
                 bool? rsa = Values.Or(Values.TextIs(kty, "RSA"), Values.TextIs(kty, "RSA-HSM"));
                 if (rsa == false)
                 {
-                    yield return Report(context, key, chain, "properties.kty", kty, $"{name} has type {kty.Describe()}; a registry needs an 'RSA' or 'RSA-HSM' key.");
+                    yield return Report(context, key, chain, "properties.kty", kty, $"{name} has type {Phrasing.For(key, kty.Span).Describe(kty)}; a registry needs an 'RSA' or 'RSA-HSM' key.");
                 }
                 else if (rsa is null)
                 {
@@ -70,7 +70,7 @@ public sealed class KeyUsableRule : IRule
                 bool? wraps = KeyPermissions.AllowsWrap(keyOps);
                 if (wraps == false)
                 {
-                    yield return Report(context, key, chain, "properties.keyOps", keyOps, $"{name} allows only {keyOps.Describe()}; the registry needs both 'wrapKey' and 'unwrapKey'.");
+                    yield return Report(context, key, chain, "properties.keyOps", keyOps, $"{name} allows only {Phrasing.For(key, keyOps.Span).Describe(keyOps)}; the registry needs both 'wrapKey' and 'unwrapKey'.");
                 }
                 else if (wraps is null)
                 {
@@ -100,7 +100,7 @@ public sealed class KeyUsableRule : IRule
                     var expires = DateTimeOffset.FromUnixTimeSeconds((long)Math.Max(-62135596800d, Math.Min(seconds.Number, 253402300799d)));
                     if (expires <= context.Options.Now)
                     {
-                        yield return Report(context, key, chain, "properties.attributes.exp", exp, $"{name} expired {(seconds.IsLoaded ? "(attributes.exp is " + Value.LoadedDescription + ")" : "on " + expires.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " (attributes.exp " + seconds.Describe() + ")")}; an expired key cannot wrap or unwrap.");
+                        yield return Report(context, key, chain, "properties.attributes.exp", exp, $"{name} expired {(seconds.IsLoaded ? "(attributes.exp is " + Value.LoadedDescription + ")" : "on " + expires.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) + " (attributes.exp " + Phrasing.For(key, seconds.Span).Describe(seconds) + ")")}; an expired key cannot wrap or unwrap.");
                     }
                 }
                 else if (!exp.IsKnown)

@@ -53,7 +53,7 @@ public sealed class RegistryApiVersionRule : IRule
                 continue;
             }
 
-            var finding = context.Violation(Rule, resource, "apiVersion", apiSpan, $"Registry '{resource.DisplayName}' sets properties.encryption with API version '{resource.ApiVersion}', which has no properties.encryption; use {RegistryApiVersions.FirstWithEncryption} or later (for example 2023-07-01).");
+            var finding = context.Violation(Rule, resource, "apiVersion", apiSpan, $"Registry '{resource.DisplayName}' sets {Phrasing.For(resource, apiSpan).Property("properties.encryption")} with API version '{resource.ApiVersion}', which has no {Phrasing.For(resource, apiSpan).Property("properties.encryption")}; use {RegistryApiVersions.FirstWithEncryption} or later (for example 2023-07-01).");
             RuleContext.Relate(finding, registry.Status!.Span, "encryption is enabled here");
             if (!declaration.ApiVersionSpan.IsNone && resource.ApiVersion is { } old)
             {

@@ -30,7 +30,8 @@ public sealed class RequirePremiumRule : IRule
             var sku = resource.Get("sku.name");
             if (sku is null)
             {
-                var missing = context.Violation(Rule, resource, "sku.name", resource.Get("sku")?.Span ?? resource.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key but declares no SKU; CMK requires the Premium SKU.");
+                var span = resource.Get("sku")?.Span ?? resource.Span;
+                var missing = context.Violation(Rule, resource, "sku.name", span, $"Registry '{resource.DisplayName}' enables a customer-managed key but declares no SKU; CMK requires the Premium SKU ({Phrasing.For(resource, span).Setting("sku.name", "Premium")}).");
                 RuleContext.Relate(missing, registry.Status!.Span, "encryption is enabled here");
                 yield return missing;
                 continue;
@@ -40,9 +41,11 @@ public sealed class RequirePremiumRule : IRule
             if (premium == false)
             {
                 string from = sku.Parameter is { } p ? $" (from parameter '{p.Declaration.Name}'{(p.IsSupplied ? " in " + (p.Deployment.ParametersSource ?? "the caller") : " default")})" : string.Empty;
-                var finding = context.Violation(Rule, resource, "sku.name", sku.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key but its SKU is {sku.Describe()}{from}; CMK requires 'Premium'.");
+                var phrasing = Phrasing.For(resource, sku.Span);
+                string setting = phrasing.Setting("sku.name", "Premium");
+                var finding = context.Violation(Rule, resource, "sku.name", sku.Span, $"Registry '{resource.DisplayName}' enables a customer-managed key but its SKU is {phrasing.Describe("sku.name", sku)}{from}; CMK requires the Premium SKU ({setting}).");
                 RuleContext.Relate(finding, registry.Status!.Span, "encryption is enabled here");
-                finding.Fix = LiteralChanges.Fix("set sku.name to 'Premium'", sku, "Premium");
+                finding.Fix = LiteralChanges.Fix("set " + setting, sku, "Premium");
                 RuleContext.RelateParameter(finding, sku);
 
                 yield return finding;

@@ -33,8 +33,9 @@ public sealed class RequireUserAssignedIdentityRule : IRule
             if (userAssigned == false)
             {
                 var span = type?.Span ?? identity?.Span ?? registry.Span;
-                string what = type is null ? "has no identity" : $"has identity type {type.Describe()}";
-                var finding = context.Violation(Rule, registry, "identity.type", span, $"Registry '{registry.DisplayName}' enables a customer-managed key but {what}; it needs a user-assigned identity ('UserAssigned') that can reach the key when the registry is created.");
+                var phrasing = Phrasing.For(registry, span);
+                string what = type is null ? "has no identity" : $"has identity type {phrasing.Describe("identity.type", type)}";
+                var finding = context.Violation(Rule, registry, "identity.type", span, $"Registry '{registry.DisplayName}' enables a customer-managed key but {what}; it needs a user-assigned identity ({phrasing.Literal("identity.type", "UserAssigned")}) that can reach the key when the registry is created.");
                 RuleContext.Relate(finding, chain.Registry.Status!.Span, "encryption is enabled here");
                 if (type is not null)
                 {
@@ -53,7 +54,7 @@ public sealed class RequireUserAssignedIdentityRule : IRule
                 if (chain.Assigned.IsProvenEmpty)
                 {
                     var declared = chain.Assigned.Declared;
-                    var finding = context.Violation(Rule, registry, "identity.userAssignedIdentities", declared?.Span ?? identity?.Span ?? registry.Span, $"Registry '{registry.DisplayName}' enables a customer-managed key but assigns no identity in identity.userAssignedIdentities.");
+                    var finding = context.Violation(Rule, registry, "identity.userAssignedIdentities", declared?.Span ?? identity?.Span ?? registry.Span, $"Registry '{registry.DisplayName}' enables a customer-managed key but assigns no identity in {Phrasing.For(registry, declared?.Span ?? identity?.Span ?? registry.Span).Property("identity.userAssignedIdentities")}.");
                     RuleContext.Relate(finding, chain.Registry.Status!.Span, "encryption is enabled here");
                     yield return finding;
                 }
@@ -67,7 +68,8 @@ public sealed class RequireUserAssignedIdentityRule : IRule
             {
                 var kvp = chain.Registry.KeyVaultProperties;
                 var span = chain.IdentityValue?.Span ?? kvp?.Span ?? chain.Registry.Encryption?.Span ?? registry.Span;
-                var finding = context.Violation(Rule, registry, "properties.encryption.keyVaultProperties.identity", span, $"Registry '{registry.DisplayName}' enables a customer-managed key but keyVaultProperties.identity is not set; set it to the client ID of the user-assigned identity that can use the key (without it the registry would use its system-assigned identity, which cannot be granted access before the registry exists).");
+                var phrasing = Phrasing.For(registry, span);
+                var finding = context.Violation(Rule, registry, "properties.encryption.keyVaultProperties.identity", span, $"Registry '{registry.DisplayName}' enables a customer-managed key but {phrasing.Property("keyVaultProperties.identity")} is not set; set it to {phrasing.Choose("the client ID", "the client ID", "the ClientId")} of the user-assigned identity that can use the key (without it the registry would use its system-assigned identity, which cannot be granted access before the registry exists).");
                 RuleContext.Relate(finding, chain.Registry.Status!.Span, "encryption is enabled here");
                 yield return finding;
             }

@@ -37,8 +37,8 @@ public sealed class RuleContext
     /// <summary>A check that could not be decided, naming the value it could not resolve.</summary>
     public Finding Inconclusive(RuleDescriptor rule, ResourceInstance resource, string propertyPath, Value unresolved, string what)
     {
-        string reason = unresolved is UnknownValue u ? u.Reason : unresolved.Describe() + " is known only at deployment";
         var span = unresolved.Span.IsNone ? resource.Span : unresolved.Span;
+        string reason = Phrasing.For(resource, span).Reason(unresolved);
         var finding = Create(rule, resource, propertyPath, span, $"Could not check {what}: {reason}.", rule.DefaultLevel, FindingKind.Inconclusive);
         RelateParameter(finding, unresolved);
         return finding;

@@ -52,14 +52,15 @@ public sealed class VaultFirewallRule : IRule
             }
 
             var denial = deniesByAcl == true ? defaultAction! : publicAccess!;
-            string denialText = deniesByAcl == true ? "networkAcls.defaultAction is Deny" : "publicNetworkAccess is Disabled";
+            var phrasing = Phrasing.For(vault, denial.Span);
+            string denialText = deniesByAcl == true ? phrasing.Property("networkAcls.defaultAction") + " is Deny" : phrasing.Property("publicNetworkAccess") + " is Disabled";
 
             // Not set, the bypass is AzureServices.
             var bypass = vault.Get("properties.networkAcls.bypass");
             bool? trusted = bypass is null || bypass is NullValue ? true : Values.TextIs(bypass, "AzureServices");
             if (trusted == false && reportedBypass.Add(vault))
             {
-                var finding = context.Violation(Rule, vault, "properties.networkAcls.bypass", bypass!.Span, $"Vault '{vault.DisplayName}' holds the customer-managed key of registry '{registry.DisplayName}' and denies public access ({denialText}), but networkAcls.bypass is {bypass.Describe()}; set it to 'AzureServices' so the registry can reach the key as a trusted service.");
+                var finding = context.Violation(Rule, vault, "properties.networkAcls.bypass", bypass!.Span, $"Vault '{vault.DisplayName}' holds the customer-managed key of registry '{registry.DisplayName}' and denies public access ({denialText}), but {phrasing.Property("networkAcls.bypass")} is {phrasing.Describe("networkAcls.bypass", bypass)}; set {phrasing.Setting("networkAcls.bypass", "AzureServices")} so the registry can reach the key as a trusted service.");
                 RuleContext.Relate(finding, denial.Span, "public access is denied here");
                 RuleContext.Relate(finding, registry, "the registry using the key");
                 RuleContext.RelateParameter(finding, bypass);

@@ -51,7 +51,7 @@ public sealed class VaultRecoverableRule : IRule
             if (softDeleteOn == false)
             {
                 var finding = softDelete is null || softDelete is NullValue
-                    ? context.Violation(Rule, vault, "properties.enableSoftDelete", vault.Span, $"{kind} '{vault.DisplayName}' {usedBy} but does not set enableSoftDelete, and with API version {vault.ApiVersion} soft delete is off by default; set {Property(vault, "enableSoftDelete")} (or use API version {SoftDeleteDefaultSince} or later).")
+                    ? context.Violation(Rule, vault, "properties.enableSoftDelete", vault.Span, $"{kind} '{vault.DisplayName}' {usedBy} but does not set {Phrasing.For(vault, vault.Span).Property("enableSoftDelete")}, and with API version {vault.ApiVersion} soft delete is off by default; set {Property(vault, "enableSoftDelete")} (or use API version {SoftDeleteDefaultSince} or later).")
                     : context.Violation(Rule, vault, "properties.enableSoftDelete", softDelete.Span, $"{kind} '{vault.DisplayName}' {usedBy} but turns soft delete off; a deleted key would make the registry's data unrecoverable.");
                 finding.Fix = TurnOn(vault, softDelete, "enableSoftDelete");
                 RelateParameter(finding, softDelete);
@@ -70,7 +70,7 @@ public sealed class VaultRecoverableRule : IRule
             {
                 var finding = purge is null || purge is NullValue
                     ? context.Violation(Rule, vault, "properties.enablePurgeProtection", vault.Span, $"{kind} '{vault.DisplayName}' {usedBy} but does not enable purge protection; set {Property(vault, "enablePurgeProtection")} so the key cannot be purged.")
-                    : context.Violation(Rule, vault, "properties.enablePurgeProtection", purge.Span, $"{kind} '{vault.DisplayName}' {usedBy} but sets enablePurgeProtection to {purge.Describe()}; a purged key would make the registry's data unrecoverable.");
+                    : context.Violation(Rule, vault, "properties.enablePurgeProtection", purge.Span, $"{kind} '{vault.DisplayName}' {usedBy} but sets {Phrasing.For(vault, purge.Span).Property("enablePurgeProtection")} to {Phrasing.For(vault, purge.Span).Describe(purge)}; a purged key would make the registry's data unrecoverable.");
                 finding.Fix = TurnOn(vault, purge, "enablePurgeProtection");
                 RelateParameter(finding, purge);
                 Relate(finding, chain);
@@ -83,13 +83,13 @@ public sealed class VaultRecoverableRule : IRule
         }
     }
 
-    /// <summary>The property as the vault's language writes it: <c>name: true</c> in Bicep, <c>"name": true</c> in ARM JSON.</summary>
-    private static string Property(ResourceInstance vault, string name) => Phrasing.For(vault.Span).Assignment(name, true);
+    /// <summary>The property as the vault's language writes it: <c>name: true</c> in Bicep, <c>"name": true</c> in ARM JSON, <c>Name = true</c> in C#.</summary>
+    private static string Property(ResourceInstance vault, string name) => Phrasing.For(vault, vault.Span).Assignment(name, true);
 
     /// <summary>A false literal becomes true; an absent property is added to the vault's properties object.</summary>
     private static SuggestedFix? TurnOn(ResourceInstance vault, Value? value, string property)
     {
-        string title = $"set {property} to true";
+        string title = "set " + Property(vault, property);
         if (value is null || value is NullValue)
         {
             var properties = vault.Get("properties");

@@ -35,8 +35,10 @@ public sealed class VersionlessKeyRule : IRule
             if (key.IsVersioned == true)
             {
                 string version = key.Version is Evaluation.StringValue { IsLoaded: false } s ? $" version '{s.Text}'" : " a key version";
-                var phrasing = Phrasing.For(chain.KeyIdentifierValue.Span);
-                string keyUri = phrasing.Choose(phrasing.RuntimeProperty(chain.KeyResource, "keyUri", "the key"), phrasing.RuntimeProperty(chain.KeyResource, "keyUri", "the key's resourceId(...)"), "properties.keyUri");
+                var phrasing = Phrasing.For(registry, chain.KeyIdentifierValue.Span);
+
+                // The C# SDKs declare no key resource whose URI could be read: the URI's form says what to use.
+                string keyUri = phrasing.Choose(phrasing.RuntimeProperty(chain.KeyResource, "keyUri", "the key"), phrasing.RuntimeProperty(chain.KeyResource, "keyUri", "the key's resourceId(...)"), "https://{vault}.vault.azure.net/keys/{name}");
                 var finding = context.Violation(Rule, registry, Path, chain.KeyIdentifierValue.Span, $"Registry '{registry.DisplayName}' uses{version} of its key, so it does not follow key rotation; use the versionless key URI ({keyUri}).");
                 finding.Fix = VersionlessFix(chain);
                 RuleContext.RelateParameter(finding, chain.KeyIdentifierValue);
