@@ -12,6 +12,9 @@ internal static class Corpus
 
     public static string Quickstarts => Path.Combine(SharedPath.Value, "corpus", "quickstarts");
 
+    /// <summary>The folder the phases profile reads: quickstarts, or CMKLINT_PHASE_CORPUS (for example corpus/avm).</summary>
+    public static string Folder => Environment.GetEnvironmentVariable("CMKLINT_PHASE_CORPUS") is { Length: > 0 } other ? other : Quickstarts;
+
     private static readonly Lazy<IReadOnlyList<(string Path, string Text)>> Bicep = new(() => Load("*.bicep", _ => true));
     private static readonly Lazy<IReadOnlyList<(string Path, string Text)>> Arm = new(() => Load("*.json", text => text.Contains("deploymentTemplate.json", StringComparison.OrdinalIgnoreCase)));
     private static readonly Lazy<IReadOnlyList<(string Path, string Text)>> All = new(() => Load("*", _ => true).Where(f => f.Path.EndsWith(".json", StringComparison.Ordinal) || f.Path.EndsWith(".bicep", StringComparison.Ordinal) || f.Path.EndsWith(".bicepparam", StringComparison.Ordinal)).ToList());
@@ -27,7 +30,7 @@ internal static class Corpus
     public static long Bytes(IReadOnlyList<(string Path, string Text)> files) => files.Sum(f => (long)System.Text.Encoding.UTF8.GetByteCount(f.Text));
 
     private static IReadOnlyList<(string Path, string Text)> Load(string pattern, Func<string, bool> keep) =>
-        Directory.EnumerateFiles(Quickstarts, pattern, SearchOption.AllDirectories)
+        Directory.EnumerateFiles(Folder, pattern, SearchOption.AllDirectories)
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (p, File.ReadAllText(p)))
             .Where(f => keep(f.Item2))

@@ -32,7 +32,7 @@ internal static class Phases
         if (Environment.GetEnvironmentVariable("CMKLINT_PHASE_ENGINE_ONLY") == "1")
         {
             // CMKLINT_PHASE_CORPUS picks another folder (corpus/avm); CMKLINT_PHASE_THREADS=1 gives a one-thread profile for dotnet-trace.
-            string folder = Environment.GetEnvironmentVariable("CMKLINT_PHASE_CORPUS") is { Length: > 0 } other ? other : Corpus.Quickstarts;
+            string folder = Corpus.Folder;
             bool parallel = Environment.GetEnvironmentVariable("CMKLINT_PHASE_THREADS") != "1";
             var only = System.IO.Directory.EnumerateFiles(folder, "*", System.IO.SearchOption.AllDirectories).ToList();
             for (int i = 0; i < rounds; i++)

@@ -14,24 +14,46 @@ namespace CmkLint.Arm;
 /// </summary>
 public sealed class ArmExpressionParser
 {
-    private readonly string text;
-    private readonly SourceFile file;
-    private readonly int baseOffset;
-    private readonly bool exactOffsets;
-    private readonly SourceSpan wholeString;
+    /// <summary>
+    /// One parser per thread, reset for each expression: a template has thousands of expressions, and a parser
+    /// per expression was a tenth of what reading a template allocated.
+    /// </summary>
+    [ThreadStatic]
+    private static ArmExpressionParser? reused;
+
+    private readonly RecentStrings recent = RecentStrings.OfThread;
+
+    private string text = string.Empty;
+
+    /// <summary>Where the expression ends in <see cref="text"/>: before the closing ']' of the JSON string.</summary>
+    private int end;
+    private SourceFile file = null!;
+    private int baseOffset;
+    private bool exactOffsets;
+    private SourceSpan wholeString;
     private int pos;
     private int depth;
     private string? error;
     private int errorAt;
     private bool tooDeep;
 
-    private ArmExpressionParser(string text, SourceFile file, int baseOffset, bool exactOffsets, SourceSpan wholeString)
+    private ArmExpressionParser()
+    {
+    }
+
+    private void Reset(string text, int end, SourceFile file, int baseOffset, bool exactOffsets, SourceSpan wholeString)
     {
         this.text = text;
+        this.end = end;
         this.file = file;
         this.baseOffset = baseOffset;
         this.exactOffsets = exactOffsets;
         this.wholeString = wholeString;
+        pos = 0;
+        depth = 0;
+        error = null;
+        errorAt = 0;
+        tooDeep = false;
     }
 
     /// <summary>Whether a JSON string is an expression: starts with '[' (not '[['), ends with ']'.</summary>
@@ -56,27 +78,44 @@ public sealed class ArmExpressionParser
             return new LiteralExpr(node.Span, value);
         }
 
-        var file = node.Span.File!;
-        // The closing ']' is not part of the expression: "[x[0]" must not read it as the end of an index.
-        var parser = new ArmExpressionParser(value.Substring(0, value.Length - 1), file, node.Span.Start + 1, !node.HasEscapes, node.Span);
-        parser.pos = 1;
-        var expr = parser.ParseExpression();
-        parser.SkipSpace();
-        if (parser.error is null && parser.pos != parser.text.Length)
+        var parser = reused ??= new ArmExpressionParser();
+        try
         {
-            parser.Fail($"unexpected '{value[parser.pos]}' in the expression");
+            return parser.Parse(node, value, out syntaxError);
+        }
+        finally
+        {
+            // Keep no template's text alive through the thread's parser.
+            parser.text = string.Empty;
+            parser.file = null!;
+            parser.wholeString = default;
+        }
+    }
+
+    private Expr Parse(JsonString node, string value, out JsonSyntaxError? syntaxError)
+    {
+        syntaxError = null;
+
+        // The closing ']' is not part of the expression: "[x[0]" must not read it as the end of an index.
+        Reset(value, value.Length - 1, node.Span.File!, node.Span.Start + 1, !node.HasEscapes, node.Span);
+        pos = 1;
+        var expr = ParseExpression();
+        SkipSpace();
+        if (error is null && pos != end)
+        {
+            Fail($"unexpected '{value[pos]}' in the expression");
         }
 
-        if (parser.tooDeep)
+        if (tooDeep)
         {
             // Not an error (Azure reads it): too deep for CmkLint, so the value is unknown.
-            syntaxError = new JsonSyntaxError(parser.error!, parser.SpanAt(parser.errorAt, 1), exceedsNestingLimit: true);
+            syntaxError = new JsonSyntaxError(error!, SpanAt(errorAt, 1), exceedsNestingLimit: true);
             return new UnsupportedExpr(node.Span, NestingLimit.Message("an expression"));
         }
 
-        if (parser.error is not null || expr is null)
+        if (error is not null || expr is null)
         {
-            syntaxError = new JsonSyntaxError("invalid template expression: " + parser.error, parser.SpanAt(parser.errorAt, 1));
+            syntaxError = new JsonSyntaxError("invalid template expression: " + error, SpanAt(errorAt, 1));
             return new UnsupportedExpr(node.Span, "an invalid expression");
         }
 
@@ -116,7 +155,7 @@ public sealed class ArmExpressionParser
         while (true)
         {
             SkipSpace();
-            if (pos >= text.Length)
+            if (pos >= end)
             {
                 return expr;
             }
@@ -144,7 +183,7 @@ public sealed class ArmExpressionParser
                 }
 
                 SkipSpace();
-                if (pos >= text.Length || text[pos] != ']')
+                if (pos >= end || text[pos] != ']')
                 {
                     return Fail("expected ']' to close the index");
                 }
@@ -162,7 +201,7 @@ public sealed class ArmExpressionParser
     private Expr? ParsePrimary()
     {
         SkipSpace();
-        if (pos >= text.Length)
+        if (pos >= end)
         {
             return Fail("expected an expression");
         }
@@ -177,12 +216,12 @@ public sealed class ArmExpressionParser
         if (c == '-' || (c >= '0' && c <= '9'))
         {
             pos++;
-            while (pos < text.Length && ((text[pos] >= '0' && text[pos] <= '9') || text[pos] == '.'))
+            while (pos < end && ((text[pos] >= '0' && text[pos] <= '9') || text[pos] == '.'))
             {
                 pos++;
             }
 
-            string raw = text.Substring(start, pos - start);
+            string raw = Slice(start, pos - start);
             if (long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l))
             {
                 return new LiteralExpr(SpanFrom(start), l);
@@ -199,18 +238,18 @@ public sealed class ArmExpressionParser
         string? name = ReadIdentifier();
         if (name is null)
         {
-            return Fail(pos < text.Length ? $"unexpected '{text[pos]}'; expected a function call, a string or a number" : "expected an expression");
+            return Fail(pos < end ? $"unexpected '{text[pos]}'; expected a function call, a string or a number" : "expected an expression");
         }
 
         // A user-defined function is namespace.name(...).
         SkipSpace();
-        if (pos < text.Length && text[pos] == '.')
+        if (pos < end && text[pos] == '.')
         {
             int save = pos;
             pos++;
             string? member = ReadIdentifier();
             SkipSpace();
-            if (member is not null && pos < text.Length && text[pos] == '(')
+            if (member is not null && pos < end && text[pos] == '(')
             {
                 name = name + "." + member;
             }
@@ -221,7 +260,7 @@ public sealed class ArmExpressionParser
         }
 
         SkipSpace();
-        if (pos >= text.Length || text[pos] != '(')
+        if (pos >= end || text[pos] != '(')
         {
             return Fail($"'{name}' must be followed by '(' (bare names are not allowed in expressions)");
         }
@@ -229,7 +268,7 @@ public sealed class ArmExpressionParser
         pos++;
         var args = new List<Expr>();
         SkipSpace();
-        if (pos < text.Length && text[pos] == ')')
+        if (pos < end && text[pos] == ')')
         {
             pos++;
         }
@@ -245,13 +284,13 @@ public sealed class ArmExpressionParser
 
                 args.Add(arg);
                 SkipSpace();
-                if (pos < text.Length && text[pos] == ',')
+                if (pos < end && text[pos] == ',')
                 {
                     pos++;
                     continue;
                 }
 
-                if (pos < text.Length && text[pos] == ')')
+                if (pos < end && text[pos] == ')')
                 {
                     pos++;
                     break;
@@ -289,21 +328,21 @@ public sealed class ArmExpressionParser
         pos++;
 
         // Most literals have no doubled quote: the text between the quotes, without a builder.
-        int close = text.IndexOf('\'', pos);
-        if (close >= 0 && (close + 1 >= text.Length || text[close + 1] != '\''))
+        int close = text.IndexOf('\'', pos, end - pos);
+        if (close >= 0 && (close + 1 >= end || text[close + 1] != '\''))
         {
-            string plain = text.Substring(pos, close - pos);
+            string plain = Slice(pos, close - pos);
             pos = close + 1;
             return new LiteralExpr(SpanFrom(start), plain);
         }
 
         var sb = new System.Text.StringBuilder();
-        while (pos < text.Length)
+        while (pos < end)
         {
             char c = text[pos];
             if (c == '\'')
             {
-                if (pos + 1 < text.Length && text[pos + 1] == '\'')
+                if (pos + 1 < end && text[pos + 1] == '\'')
                 {
                     sb.Append('\'');
                     pos += 2;
@@ -325,7 +364,7 @@ public sealed class ArmExpressionParser
     private string? ReadIdentifier()
     {
         int start = pos;
-        while (pos < text.Length)
+        while (pos < end)
         {
             char c = text[pos];
             if (char.IsLetter(c) || c == '_' || c == '$' || (pos > start && char.IsDigit(c)))
@@ -338,12 +377,15 @@ public sealed class ArmExpressionParser
             }
         }
 
-        return pos > start ? text.Substring(start, pos - start) : null;
+        return pos > start ? Slice(start, pos - start) : null;
     }
+
+    /// <summary>The text of a run, from the thread's recent strings when short.</summary>
+    private string Slice(int start, int length) => recent.Slice(text, start, length);
 
     private void SkipSpace()
     {
-        while (pos < text.Length && char.IsWhiteSpace(text[pos]))
+        while (pos < end && char.IsWhiteSpace(text[pos]))
         {
             pos++;
         }
@@ -354,7 +396,7 @@ public sealed class ArmExpressionParser
         if (error is null)
         {
             error = message;
-            errorAt = Math.Min(pos, text.Length);
+            errorAt = Math.Min(pos, end);
         }
 
         return null;

@@ -12,7 +12,7 @@ namespace CmkLint.Loading;
 /// it is within the size limit. Templates from a pull request choose the paths (<c>module</c>,
 /// <c>using</c>, <c>load*</c>), so nothing else on the machine may be reached through them.
 /// </summary>
-public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy
+public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLender
 {
     /// <summary>The longest path the operating system opens (PATH_MAX on Linux; long paths on Windows).</summary>
     public static readonly int MaxPathLength = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? 32767 : RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? 1024 : 4096;
@@ -130,6 +130,18 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy
 
         // Open the resolved target: the file that was checked, not whatever the link names by now.
         return RegularFile.Read(target, MaxFileBytes, out error);
+    }
+
+    LentBytes? IFileLender.Lend(string path, out string? error)
+    {
+        error = Check(path, out var target);
+        if (error is not null || target is null)
+        {
+            error = "cannot read the file: " + (error ?? FileAccessPolicy.Missing);
+            return null;
+        }
+
+        return RegularFile.Lend(target, MaxFileBytes, out error);
     }
 
     /// <summary>

@@ -138,27 +138,28 @@ public sealed class TemplateLoader
             return result;
         }
 
-        var bytes = FileSystem.ReadAllBytes(fullPath, out var readError);
-        if (bytes is null)
+        // Lent (pooled) bytes: only the decoded text is kept, so no array per file is allocated for the read.
+        using var lent = LentBytes.Read(FileSystem, fullPath, out var readError);
+        if (lent is not { } read)
         {
             result.IsRelevant = true;
             result.Diagnostics.Add(InputDiagnostics.Unreadable(display, readError ?? "cannot read the file"));
             return result;
         }
 
-        if (bytes.Length > MaxFileBytes)
+        if (read.Length > MaxFileBytes)
         {
             result.IsRelevant = true;
-            result.Diagnostics.Add(InputDiagnostics.Unreadable(display, $"the file is {bytes.Length / (1024 * 1024)} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB CmkLint reads"));
+            result.Diagnostics.Add(InputDiagnostics.Unreadable(display, $"the file is {read.Length / (1024 * 1024)} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB CmkLint reads"));
             return result;
         }
 
-        var text = SourceDecoder.Decode(bytes, out var decodeError, out var at);
+        var text = SourceDecoder.Decode(read.Array, read.Length, out var decodeError, out var at);
         if (text is null)
         {
             // Decode leniently only to point at the bad byte's line and column.
             result.IsRelevant = true;
-            var lenient = new SourceFile(display, System.Text.Encoding.UTF8.GetString(bytes));
+            var lenient = new SourceFile(display, System.Text.Encoding.UTF8.GetString(read.Array, 0, read.Length));
             result.Diagnostics.Add(InputDiagnostics.Invalid(lenient.Span(lenient.GetOffset(at), 1), decodeError ?? "the file cannot be decoded"));
             return result;
         }

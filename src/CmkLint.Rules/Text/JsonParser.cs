@@ -31,21 +31,13 @@ public sealed class JsonSyntaxError
 /// </summary>
 public sealed class JsonParser
 {
-    private const int RecentSize = 512;
-    private const int MaxRecentLength = 48;
-
     private static readonly char[] QuoteOrBackslash = { '"', '\\' };
 
     private readonly SourceFile file;
     private readonly string text;
     private readonly StringBuilder scratch = new();
 
-    /// <summary>
-    /// Recently seen short strings, direct-mapped by hash: property names and values such as "type",
-    /// "string" or "[parameters('location')]" repeat throughout a template, so each is allocated once
-    /// per file rather than at every occurrence (less to allocate, collect and keep alive).
-    /// </summary>
-    private readonly string?[] recent = new string?[RecentSize];
+    private readonly RecentStrings recent = RecentStrings.OfThread;
     private int pos;
     private int depth;
     private JsonSyntaxError? error;
@@ -168,16 +160,18 @@ public sealed class JsonParser
                 return Fail($"unexpected character '{Printable(text[pos])}'; expected a property name in double quotes", pos, 1);
             }
 
-            var nameNode = ParseString();
-            if (nameNode is not JsonString name)
+            // The name is read without a string node of its own: it is kept in the property.
+            int nameStart = pos;
+            if (!ReadString(out string? name, out _))
             {
                 return null;
             }
 
+            var nameSpan = file.Span(nameStart, pos - nameStart);
             SkipTrivia();
             if (pos >= text.Length || text[pos] != ':')
             {
-                return Fail($"expected ':' after property name \"{name.Value}\"", pos, pos < text.Length ? 1 : 0);
+                return Fail($"expected ':' after property name \"{name}\"", pos, pos < text.Length ? 1 : 0);
             }
 
             pos++;
@@ -187,7 +181,7 @@ public sealed class JsonParser
                 return null;
             }
 
-            properties.Add(new JsonProperty(name.Value, name.Span, value));
+            properties.Add(new JsonProperty(name!, nameSpan, value));
             SkipTrivia();
             if (pos < text.Length && text[pos] == ',')
             {
@@ -310,7 +304,7 @@ public sealed class JsonParser
             }
             else if (c == '"')
             {
-                if (ParseString() is null)
+                if (!ReadString(out _, out _))
                 {
                     return null;
                 }
@@ -325,9 +319,17 @@ public sealed class JsonParser
     private JsonNode? ParseString()
     {
         int start = pos;
+        return ReadString(out string? value, out bool escaped) ? new JsonString(file.Span(start, pos - start), value!, escaped) : null;
+    }
+
+    /// <summary>Reads the string at <see cref="pos"/> (its opening quote) to just after its closing quote; false on a syntax error.</summary>
+    private bool ReadString(out string? value, out bool escaped)
+    {
+        int start = pos;
+        value = null;
         pos++;
         int runStart = pos;
-        bool escaped = false;
+        escaped = false;
         scratch.Clear();
         while (pos < text.Length)
         {
@@ -342,7 +344,6 @@ public sealed class JsonParser
             char c = text[pos];
             if (c == '"')
             {
-                string value;
                 if (escaped)
                 {
                     scratch.Append(text, runStart, pos - runStart);
@@ -354,7 +355,7 @@ public sealed class JsonParser
                 }
 
                 pos++;
-                return new JsonString(file.Span(start, pos - start), value, escaped);
+                return true;
             }
 
             if (c == '\\')
@@ -385,9 +386,9 @@ public sealed class JsonParser
                             break;
                         }
 
-                        return Fail("invalid \\u escape in a string", pos, 2);
+                        return FailString("invalid \\u escape in a string", pos, 2);
                     default:
-                        return Fail($"invalid escape '\\{Printable(e)}' in a string", pos, 2);
+                        return FailString($"invalid escape '\\{Printable(e)}' in a string", pos, 2);
                 }
 
                 pos += 2;
@@ -398,7 +399,7 @@ public sealed class JsonParser
         }
 
         // Azure (like Json.NET) accepts raw line breaks inside strings, so multi-line scripts are valid.
-        return Fail("a string is not closed before the end of the file", start, 1);
+        return FailString("a string is not closed before the end of the file", start, 1);
     }
 
     private JsonNode? ParseNumber()
@@ -475,36 +476,8 @@ public sealed class JsonParser
         return false;
     }
 
-    /// <summary>The text of a run without escapes; short runs come from (and go to) the recent-strings cache.</summary>
-    private string Slice(int start, int length)
-    {
-        if (length == 0)
-        {
-            return string.Empty;
-        }
-
-        if (length > MaxRecentLength)
-        {
-            return text.Substring(start, length);
-        }
-
-        uint hash = 2166136261;
-        for (int i = start; i < start + length; i++)
-        {
-            hash = (hash ^ text[i]) * 16777619;
-        }
-
-        int slot = (int)(hash & (RecentSize - 1));
-        string? cached = recent[slot];
-        if (cached is not null && cached.Length == length && string.CompareOrdinal(text, start, cached, 0, length) == 0)
-        {
-            return cached;
-        }
-
-        string value = text.Substring(start, length);
-        recent[slot] = value;
-        return value;
-    }
+    /// <summary>The text of a run without escapes, from the thread's recent strings when short.</summary>
+    private string Slice(int start, int length) => recent.Slice(text, start, length);
 
     private void SkipTrivia()
     {
@@ -555,6 +528,12 @@ public sealed class JsonParser
         error ??= new JsonSyntaxError(message, file.Span(at, length));
         pos = text.Length;
         return null;
+    }
+
+    private bool FailString(string message, int at, int length)
+    {
+        Fail(message, at, length);
+        return false;
     }
 
     private static string Printable(char c) => c < ' ' || c > '~' ? "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) : c.ToString();

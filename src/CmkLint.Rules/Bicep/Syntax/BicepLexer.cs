@@ -17,6 +17,12 @@ internal sealed class BicepLexer
     // A hole of a $''' string is stored as MultilineHoleBase plus the number of dollars that open its holes.
     private const byte MultilineHoleBase = 2;
 
+    /// <summary>Larger token lists are not kept for the next file (a huge file must not hold its size for the rest of the run).</summary>
+    private const int MaxKeptTokens = 1 << 16;
+
+    [ThreadStatic]
+    private static List<Token>? scratch;
+
     private readonly SourceFile file;
     private readonly string text;
     private readonly List<Token> tokens;
@@ -33,8 +39,11 @@ internal sealed class BicepLexer
         this.file = file;
         text = file.Text;
 
-        // Real Bicep averages well over four characters a token; sizing up front avoids most regrowth on large files.
-        tokens = new List<Token>(text.Length / 4 + 16);
+        // One token list per thread, reused from file to file (only the exact-size copy is kept): sizing a new
+        // list for each file from its length over-allocated more than the tokens took.
+        tokens = scratch ?? new List<Token>(4096);
+        scratch = null;
+        tokens.Clear();
     }
 
     /// <summary>Lexes a whole file. Never throws; every problem becomes a diagnostic.</summary>
@@ -42,7 +51,14 @@ internal sealed class BicepLexer
     {
         var lexer = new BicepLexer(file);
         lexer.Run();
-        return new BicepLexResult(file, lexer.tokens.ToArray(), lexer.diagnostics, lexer.pragmas);
+        var result = new BicepLexResult(file, lexer.tokens.ToArray(), lexer.diagnostics, lexer.pragmas);
+        if (lexer.tokens.Capacity <= MaxKeptTokens)
+        {
+            lexer.tokens.Clear();
+            scratch = lexer.tokens;
+        }
+
+        return result;
     }
 
     internal static bool IsIdentifierStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';

@@ -55,14 +55,14 @@ internal sealed partial class BicepParser
         }
 
         Read();
-        var whenTrue = RecoverExpression(() => Expression(flags), RecoveryFlags.None, TernaryTerminators);
+        var whenTrue = RecoverExpression(flags, RecoveryFlags.None, TernaryTerminators);
         if (whenTrue is not SkippedSyntax && PeekSkippingNewLines().Type == TokenType.Colon)
         {
             SkipNewLines();
         }
 
         var colon = RecoverToken(TokenType.Colon, SyntaxError.ExpectedCharacter(":"), SuppressAfter(whenTrue), ExpressionTerminators);
-        var whenFalse = RecoverExpression(() => Expression(flags), SuppressAfter(colon), ExpressionTerminators);
+        var whenFalse = RecoverExpression(flags, SuppressAfter(colon), ExpressionTerminators);
         return new TernarySyntax(SpanFrom(condition.Span.Start), condition, whenTrue, whenFalse);
     }
 
@@ -112,7 +112,7 @@ internal sealed partial class BicepParser
             }
 
             Read();
-            var right = RecoverExpression(() => Binary(flags, precedence), RecoveryFlags.None, ExpressionTerminators);
+            var right = RecoverExpression(static (parser, operand) => parser.Binary(operand.Flags, operand.Precedence), (Flags: flags, Precedence: precedence), RecoveryFlags.None, ExpressionTerminators);
             left = new BinaryOperationSyntax(
                 SpanFrom(left.Span.Start), ToBinaryOperator(operatorToken.Type), left, right, TokenSpan(operatorToken));
         }
@@ -129,7 +129,7 @@ internal sealed partial class BicepParser
         Read();
 
         // As in Bicep, the operand is a postfix expression, so "--x" and "!!x" are errors.
-        var operand = RecoverExpression(() => Member(flags), RecoveryFlags.None, ExpressionTerminators);
+        var operand = RecoverExpression(static (parser, allowed) => parser.Member(allowed), flags, RecoveryFlags.None, ExpressionTerminators);
         var op = token.Type == TokenType.Exclamation ? UnaryOperator.Not : UnaryOperator.Minus;
         return new UnaryOperationSyntax(SpanFrom(token.Start), op, operand);
     }
@@ -271,7 +271,7 @@ internal sealed partial class BicepParser
         var arguments = ArgumentElements(
             TokenType.RightParen,
             ")",
-            () => RecoverExpression(() => Expression(flags), RecoveryFlags.None, ArgumentTerminators));
+            () => RecoverExpression(flags, RecoveryFlags.None, ArgumentTerminators));
 
         if (Check(TokenType.RightParen))
         {
@@ -295,7 +295,7 @@ internal sealed partial class BicepParser
             SkipNewLines();
         }
 
-        var body = RecoverExpression(() => Expression(ExpressionFlags.AllowComplexLiterals), RecoveryFlags.None, LambdaBodyTerminators);
+        var body = RecoverExpression(ExpressionFlags.AllowComplexLiterals, RecoveryFlags.None, LambdaBodyTerminators);
         return new LambdaSyntax(SpanFrom(start), parameters, body);
     }
 
@@ -395,7 +395,7 @@ internal sealed partial class BicepParser
         while (true)
         {
             int holeStart = Peek().Start;
-            var expression = RecoverExpression(() => Expression(ExpressionFlags.None), RecoveryFlags.None, InterpolationTerminators);
+            var expression = RecoverExpression(ExpressionFlags.None, RecoveryFlags.None, InterpolationTerminators);
             if (!Check(middle) && !Check(right) && !Check(TokenType.NewLine) && !IsAtEnd)
             {
                 int skipStart = position;
@@ -536,30 +536,33 @@ internal sealed partial class BicepParser
         }
     }
 
-    private SyntaxNode ObjectElement(ExpressionFlags flags) => Recover<SyntaxNode>(
-        () =>
-        {
-            // In a resource body, "resource name ..." and decorators start a nested resource; "resource: x" stays a property.
-            if ((flags & ExpressionFlags.AllowResourceDeclarations) != 0
-                && (Check(TokenType.At) || (CheckKeyword("resource") && PeekAhead(1).Type == TokenType.Identifier)))
-            {
-                return NestedResourceCounted();
-            }
-
-            int start = Peek().Start;
-            if (Check(TokenType.Ellipsis))
-            {
-                return Spread(ObjectElementTerminators);
-            }
-
-            var key = Recover(ObjectKey, span => new SkippedSyntax(span), RecoveryFlags.None, ObjectKeyTerminators);
-            var colon = RecoverToken(TokenType.Colon, SyntaxError.ExpectedCharacter(":"), SuppressAfter(key), ObjectElementTerminators);
-            var value = RecoverExpression(() => Expression(ExpressionFlags.AllowComplexLiterals), SuppressAfter(colon), ObjectElementTerminators);
-            return new ObjectPropertySyntax(SpanFrom(start).Cover(key.Span), key, value);
-        },
+    private SyntaxNode ObjectElement(ExpressionFlags flags) => Recover<ExpressionFlags, SyntaxNode>(
+        static (parser, allowed) => parser.ObjectElementBody(allowed),
+        flags,
         span => new SkippedSyntax(span),
         RecoveryFlags.None,
         ObjectElementTerminators);
+
+    private SyntaxNode ObjectElementBody(ExpressionFlags flags)
+    {
+        // In a resource body, "resource name ..." and decorators start a nested resource; "resource: x" stays a property.
+        if ((flags & ExpressionFlags.AllowResourceDeclarations) != 0
+            && (Check(TokenType.At) || (CheckKeyword("resource") && PeekAhead(1).Type == TokenType.Identifier)))
+        {
+            return NestedResourceCounted();
+        }
+
+        int start = Peek().Start;
+        if (Check(TokenType.Ellipsis))
+        {
+            return Spread(ObjectElementTerminators);
+        }
+
+        var key = Recover(static (parser, _) => parser.ObjectKey(), false, span => new SkippedSyntax(span), RecoveryFlags.None, ObjectKeyTerminators);
+        var colon = RecoverToken(TokenType.Colon, SyntaxError.ExpectedCharacter(":"), SuppressAfter(key), ObjectElementTerminators);
+        var value = RecoverExpression(ExpressionFlags.AllowComplexLiterals, SuppressAfter(colon), ObjectElementTerminators);
+        return new ObjectPropertySyntax(SpanFrom(start).Cover(key.Span), key, value);
+    }
 
     /// <summary>A resource inside a resource body: one level of nesting, like an expression.</summary>
     private SyntaxNode NestedResourceCounted()
@@ -597,7 +600,7 @@ internal sealed partial class BicepParser
     private SpreadSyntax Spread(TokenSet terminators)
     {
         int start = Read().Start;
-        var expression = RecoverExpression(() => Expression(ExpressionFlags.AllowComplexLiterals), RecoveryFlags.None, terminators);
+        var expression = RecoverExpression(ExpressionFlags.AllowComplexLiterals, RecoveryFlags.None, terminators);
         return new SpreadSyntax(SpanFrom(start), expression);
     }
 

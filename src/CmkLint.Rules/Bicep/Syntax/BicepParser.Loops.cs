@@ -42,7 +42,7 @@ internal sealed partial class BicepParser
 
         var inFlags = diagnostics.Count > reported ? RecoveryFlags.SuppressDiagnostics : RecoveryFlags.None;
         var inKeyword = RecoverKeyword("in", inFlags, LoopInTerminators);
-        var source = RecoverExpression(() => Expression(ExpressionFlags.AllowComplexLiterals), SuppressAfter(inKeyword), LoopSourceTerminators);
+        var source = RecoverExpression(ExpressionFlags.AllowComplexLiterals, SuppressAfter(inKeyword), LoopSourceTerminators);
         var colon = RecoverToken(TokenType.Colon, SyntaxError.ExpectedCharacter(":"), SuppressAfter(source), LoopInTerminators);
         var body = RecoverExpression(() => LoopBody(flags, resourceOrModule), SuppressAfter(colon), LoopInTerminators);
         if (body is not SkippedSyntax && !StatementFollowsNewLines())

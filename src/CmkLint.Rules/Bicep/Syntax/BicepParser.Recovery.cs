@@ -159,13 +159,21 @@ internal sealed partial class BicepParser
     /// Runs <paramref name="parse"/>; if it fails, drops the errors it reported (as its partial result is dropped),
     /// skips to a terminator, reports the failure and returns the placeholder for the skipped text.
     /// </summary>
-    private T Recover<T>(Func<T> parse, Func<SourceSpan, T> skipped, RecoveryFlags flags, TokenSet terminators)
+    private T Recover<T>(Func<T> parse, Func<SourceSpan, T> skipped, RecoveryFlags flags, TokenSet terminators) =>
+        Recover(static (_, run) => run(), parse, skipped, flags, terminators);
+
+    /// <summary>
+    /// As <see cref="Recover{T}(Func{T}, Func{SourceSpan, T}, RecoveryFlags, TokenSet)"/>, with what the parse needs passed
+    /// as <paramref name="state"/> to a static lambda: a capturing lambda costs a closure and a delegate at every call
+    /// (for a captured parameter, even on the calls that never recover), and the expression parser makes millions of calls.
+    /// </summary>
+    private T Recover<TState, T>(Func<BicepParser, TState, T> parse, TState state, Func<SourceSpan, T> skipped, RecoveryFlags flags, TokenSet terminators)
     {
         int start = position;
         int reported = diagnostics.Count;
         try
         {
-            return parse();
+            return parse(this, state);
         }
         catch (ParseException exception)
         {
@@ -202,14 +210,24 @@ internal sealed partial class BicepParser
     private ExpressionSyntax RecoverExpression(Func<ExpressionSyntax> parse, RecoveryFlags flags, TokenSet terminators) =>
         Recover(parse, span => new SkippedSyntax(span), flags, terminators);
 
+    private ExpressionSyntax RecoverExpression<TState>(Func<BicepParser, TState, ExpressionSyntax> parse, TState state, RecoveryFlags flags, TokenSet terminators) =>
+        Recover(parse, state, span => new SkippedSyntax(span), flags, terminators);
+
+    /// <summary>An expression with <paramref name="expressionFlags"/>, recovering at the terminators.</summary>
+    private ExpressionSyntax RecoverExpression(ExpressionFlags expressionFlags, RecoveryFlags flags, TokenSet terminators) =>
+        Recover(static (parser, allowed) => parser.Expression(allowed), expressionFlags, span => new SkippedSyntax(span), flags, terminators);
+
     private TypeSyntax RecoverType(Func<TypeSyntax> parse, RecoveryFlags flags, TokenSet terminators) =>
         Recover(parse, span => new SkippedTypeSyntax(span), flags, terminators);
 
+    private TypeSyntax RecoverType<TState>(Func<BicepParser, TState, TypeSyntax> parse, TState state, RecoveryFlags flags, TokenSet terminators) =>
+        Recover(parse, state, span => new SkippedTypeSyntax(span), flags, terminators);
+
     private Expected RecoverToken(TokenType type, SyntaxError error, RecoveryFlags flags, TokenSet terminators) =>
-        Recover(() => new Expected(true, TokenSpan(Expect(type, error))), span => new Expected(false, span), flags, terminators);
+        Recover(static (parser, expected) => new Expected(true, parser.TokenSpan(parser.Expect(expected.Type, expected.Error))), (Type: type, Error: error), span => new Expected(false, span), flags, terminators);
 
     private Expected RecoverKeyword(string keyword, RecoveryFlags flags, TokenSet terminators) =>
-        Recover(() => new Expected(true, TokenSpan(ExpectKeyword(keyword))), span => new Expected(false, span), flags, terminators);
+        Recover(static (parser, word) => new Expected(true, parser.TokenSpan(parser.ExpectKeyword(word))), keyword, span => new Expected(false, span), flags, terminators);
 
     /// <summary>
     /// When a part of a declaration is missing without anything skipped, the parts after it would report errors at
@@ -234,7 +252,7 @@ internal sealed partial class BicepParser
             Report(span, SyntaxError.IdentifierTooLong());
         }
 
-        return new IdentifierSyntax(span, text.Substring(token.Start, token.Length), isMissing: false);
+        return new IdentifierSyntax(span, RecentStrings.OfThread.Slice(text, token.Start, token.Length), isMissing: false);
     }
 
     private static IdentifierSyntax MissingIdentifier(SourceSpan span) => new IdentifierSyntax(span, string.Empty, isMissing: true);

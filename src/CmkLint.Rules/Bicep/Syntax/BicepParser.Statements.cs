@@ -148,7 +148,7 @@ internal sealed partial class BicepParser
 
     private StatementSyntax? TemplateStatement(Token token, int start, IReadOnlyList<DecoratorSyntax> decorators)
     {
-        switch (text.Substring(token.Start, token.Length))
+        switch (RecentStrings.OfThread.Slice(text, token.Start, token.Length))
         {
             case "targetScope":
                 return TargetScope(start, decorators);
@@ -184,7 +184,7 @@ internal sealed partial class BicepParser
 
     private StatementSyntax? ParametersFileStatement(Token token, int start, IReadOnlyList<DecoratorSyntax> decorators)
     {
-        switch (text.Substring(token.Start, token.Length))
+        switch (RecentStrings.OfThread.Slice(text, token.Start, token.Length))
         {
             case "using":
                 return UsingDeclaration(start, decorators);
@@ -256,7 +256,7 @@ internal sealed partial class BicepParser
     }
 
     private ExpressionSyntax AssignedValue(RecoveryFlags flags) =>
-        RecoverExpression(() => Expression(ExpressionFlags.AllowComplexLiterals), flags, NewLineOnly);
+        RecoverExpression(ExpressionFlags.AllowComplexLiterals, flags, NewLineOnly);
 
     private StatementSyntax TargetScope(int start, IReadOnlyList<DecoratorSyntax> decorators)
     {
@@ -280,7 +280,7 @@ internal sealed partial class BicepParser
         var keyword = TokenSpan(Read());
         var name = IdentifierWithRecovery(SyntaxError.ExpectedTypeIdentifier(), RecoveryFlags.None, NameThenAssignmentTerminators);
         var assignment = RecoverToken(TokenType.Assignment, SyntaxError.ExpectedCharacter("="), SuppressAfter(name), NewLineOnly);
-        var value = RecoverType(() => DeclaredType(allowOptionalResourceType: false), SuppressAfter(assignment), ParameterTypeTerminators);
+        var value = RecoverType(static (parser, optional) => parser.DeclaredType(allowOptionalResourceType: optional), false, SuppressAfter(assignment), ParameterTypeTerminators);
         return new TypeDeclarationSyntax(SpanFrom(start), decorators, keyword, name, value);
     }
 
@@ -288,7 +288,7 @@ internal sealed partial class BicepParser
     {
         var keyword = TokenSpan(Read());
         var name = IdentifierWithRecovery(SyntaxError.ExpectedParameterIdentifier(), RecoveryFlags.None, NameThenTypeTerminators);
-        var type = RecoverType(() => DeclaredType(allowOptionalResourceType: false), SuppressAfter(name), ParameterTypeTerminators);
+        var type = RecoverType(static (parser, optional) => parser.DeclaredType(allowOptionalResourceType: optional), false, SuppressAfter(name), ParameterTypeTerminators);
         ExpressionSyntax? defaultValue = null;
         if (Check(TokenType.Assignment))
         {
@@ -324,7 +324,7 @@ internal sealed partial class BicepParser
         TypeSyntax? type = null;
         if (!IsAtEnd && !Check(TokenType.NewLine) && !Check(TokenType.Assignment))
         {
-            type = RecoverType(() => DeclaredType(allowOptionalResourceType: false), SuppressAfter(name), NameThenAssignmentTerminators);
+            type = RecoverType(static (parser, optional) => parser.DeclaredType(allowOptionalResourceType: optional), false, SuppressAfter(name), NameThenAssignmentTerminators);
         }
 
         var assignment = RecoverToken(TokenType.Assignment, SyntaxError.ExpectedCharacter("="), SuppressAfter((SyntaxNode?)type ?? name), NewLineOnly);
@@ -336,7 +336,7 @@ internal sealed partial class BicepParser
     {
         var keyword = TokenSpan(Read());
         var name = IdentifierWithRecovery(SyntaxError.ExpectedOutputIdentifier(), RecoveryFlags.None, NameThenTypeTerminators);
-        var type = RecoverType(() => DeclaredType(allowOptionalResourceType: true), SuppressAfter(name), NameThenAssignmentTerminators);
+        var type = RecoverType(static (parser, optional) => parser.DeclaredType(allowOptionalResourceType: optional), true, SuppressAfter(name), NameThenAssignmentTerminators);
         var assignment = RecoverToken(TokenType.Assignment, SyntaxError.ExpectedCharacter("="), SuppressAfter(type), NewLineOnly);
         var value = AssignedValue(SuppressAfter(assignment));
         return new OutputDeclarationSyntax(SpanFrom(start), decorators, keyword, name, type, value);
@@ -457,14 +457,14 @@ internal sealed partial class BicepParser
             span => new TypedParameterSyntax(span, MissingIdentifier(span), new SkippedTypeSyntax(span)),
             permitNewLines: true,
             out _);
-        var returnType = RecoverType(() => DeclaredType(allowOptionalResourceType: false), RecoveryFlags.None, LambdaBodyTerminators);
+        var returnType = RecoverType(static (parser, optional) => parser.DeclaredType(allowOptionalResourceType: optional), false, RecoveryFlags.None, LambdaBodyTerminators);
         var arrow = RecoverToken(TokenType.Arrow, SyntaxError.ExpectedCharacter("=>"), SuppressAfter(returnType), LambdaBodyTerminators);
         if (arrow.Found && !IsDeclarationKeyword(PeekSkippingNewLines()))
         {
             SkipNewLines();
         }
 
-        var body = RecoverExpression(() => Expression(ExpressionFlags.AllowComplexLiterals), SuppressAfter(arrow), LambdaBodyTerminators);
+        var body = RecoverExpression(ExpressionFlags.AllowComplexLiterals, SuppressAfter(arrow), LambdaBodyTerminators);
         return new FunctionDeclarationSyntax(SpanFrom(start), decorators, keyword, name, parameters, returnType, body);
     }
 
@@ -472,7 +472,7 @@ internal sealed partial class BicepParser
     {
         int start = Peek().Start;
         var name = IdentifierOrMissing(SyntaxError.ExpectedVariableIdentifier());
-        var type = RecoverType(() => DeclaredType(allowOptionalResourceType: false), SuppressAfter(name), ArgumentTerminators);
+        var type = RecoverType(static (parser, optional) => parser.DeclaredType(allowOptionalResourceType: optional), false, SuppressAfter(name), ArgumentTerminators);
         return new TypedParameterSyntax(SpanFrom(start).Cover(name.Span), name, type);
     }
 

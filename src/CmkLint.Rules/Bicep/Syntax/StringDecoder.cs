@@ -1,4 +1,5 @@
 using System.Text;
+using CmkLint.Text;
 
 namespace CmkLint.Bicep.Syntax;
 
@@ -68,7 +69,7 @@ internal static class StringDecoder
         // Only a string with escapes needs a builder; most strings are copied straight out of the text.
         if (text.IndexOf('\\', start, end - start) < 0)
         {
-            return text.IndexOf('\'', start, end - start) >= 0 ? null : text.Substring(start, end - start);
+            return text.IndexOf('\'', start, end - start) >= 0 ? null : RecentStrings.OfThread.Slice(text, start, end - start);
         }
 
         var builder = new StringBuilder(end - start);

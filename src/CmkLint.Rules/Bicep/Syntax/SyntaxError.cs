@@ -49,7 +49,24 @@ internal readonly struct SyntaxError
 
     public static SyntaxError ExpectedResourceIdentifier() => new("BCP017", "Expected a resource identifier at this location.");
 
-    public static SyntaxError ExpectedCharacter(string character) => new("BCP018", $"Expected the \"{character}\" character at this location.");
+    /// <summary>The parser asks for this error before every token it expects, found or not: the common ones are built once.</summary>
+    public static SyntaxError ExpectedCharacter(string character) => character switch
+    {
+        ":" => ExpectedColon,
+        "]" => ExpectedRightSquare,
+        ")" => ExpectedRightParenthesis,
+        "}" => ExpectedRightBrace,
+        "{" => ExpectedLeftBrace,
+        _ => NewExpectedCharacter(character),
+    };
+
+    private static readonly SyntaxError ExpectedColon = NewExpectedCharacter(":");
+    private static readonly SyntaxError ExpectedRightSquare = NewExpectedCharacter("]");
+    private static readonly SyntaxError ExpectedRightParenthesis = NewExpectedCharacter(")");
+    private static readonly SyntaxError ExpectedRightBrace = NewExpectedCharacter("}");
+    private static readonly SyntaxError ExpectedLeftBrace = NewExpectedCharacter("{");
+
+    private static SyntaxError NewExpectedCharacter(string character) => new("BCP018", $"Expected the \"{character}\" character at this location.");
 
     public static SyntaxError ExpectedNewLine() => new("BCP019", "Expected a new line character at this location.");
 
