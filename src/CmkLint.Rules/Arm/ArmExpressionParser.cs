@@ -23,6 +23,12 @@ public sealed class ArmExpressionParser
 
     private readonly RecentStrings recent = RecentStrings.OfThread;
 
+    /// <summary>
+    /// The arguments of the calls being read, innermost last: each call takes its own off the top as an array of
+    /// the right size (a list per call, grown as it filled, cost more than the call node itself).
+    /// </summary>
+    private readonly List<Expr> arguments = new();
+
     private string text = string.Empty;
 
     /// <summary>Where the expression ends in <see cref="text"/>: before the closing ']' of the JSON string.</summary>
@@ -54,6 +60,7 @@ public sealed class ArmExpressionParser
         error = null;
         errorAt = 0;
         tooDeep = false;
+        arguments.Clear();
     }
 
     /// <summary>Whether a JSON string is an expression: starts with '[' (not '[['), ends with ']'.</summary>
@@ -89,6 +96,7 @@ public sealed class ArmExpressionParser
             parser.text = string.Empty;
             parser.file = null!;
             parser.wholeString = default;
+            parser.arguments.Clear();
         }
     }
 
@@ -266,7 +274,7 @@ public sealed class ArmExpressionParser
         }
 
         pos++;
-        var args = new List<Expr>();
+        int firstArgument = arguments.Count;
         SkipSpace();
         if (pos < end && text[pos] == ')')
         {
@@ -282,7 +290,7 @@ public sealed class ArmExpressionParser
                     return null;
                 }
 
-                args.Add(arg);
+                arguments.Add(arg);
                 SkipSpace();
                 if (pos < end && text[pos] == ',')
                 {
@@ -300,8 +308,9 @@ public sealed class ArmExpressionParser
             }
         }
 
+        var args = TakeArguments(firstArgument);
         var span = SpanFrom(start);
-        if (args.Count == 0)
+        if (args.Length == 0)
         {
             if (name.Equals("true", StringComparison.OrdinalIgnoreCase))
             {
@@ -320,6 +329,21 @@ public sealed class ArmExpressionParser
         }
 
         return new CallExpr(span, name, args);
+    }
+
+    /// <summary>The arguments read since <paramref name="first"/>, as an array of their number, taken off the stack.</summary>
+    private Expr[] TakeArguments(int first)
+    {
+        int count = arguments.Count - first;
+        if (count == 0)
+        {
+            return Array.Empty<Expr>();
+        }
+
+        var taken = new Expr[count];
+        arguments.CopyTo(first, taken, 0, count);
+        arguments.RemoveRange(first, count);
+        return taken;
     }
 
     private Expr? ParseString()

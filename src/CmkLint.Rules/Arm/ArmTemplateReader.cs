@@ -345,7 +345,7 @@ public sealed class ArmTemplateReader
 
             var count = loop.Get("count") is JsonNode c ? Convert(c, true) : new LiteralExpr(loop.Span, 0L);
             var input = loop.Get("input") is JsonNode i ? Convert(i, true) : new LiteralExpr(loop.Span, null);
-            yield return (name, loop.Find("name")!.Value.Span, new ForExpr(loop.Span, count, true, null, null, input, null, name));
+            yield return (name, loop.Get("name")!.Span, new ForExpr(loop.Span, count, true, null, null, input, null, name));
         }
     }
 

@@ -68,9 +68,13 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
     public string? Refusal(string path) => Check(path, out _);
 
     /// <summary>Why <paramref name="path"/> is refused, or null with the file it names once links are resolved (resolved once, for the check and the read).</summary>
-    private string? Check(string path, out string? target)
+    private string? Check(string path, out string? target) => Check(path, out target, out _);
+
+    /// <summary>As <see cref="Check(string, out string?)"/>, with the size of the regular file allowed.</summary>
+    private string? Check(string path, out string? target, out long size)
     {
         target = null;
+        size = 0;
         if (string.IsNullOrEmpty(path) || path.IndexOf('\0') >= 0)
         {
             return "the path is not valid";
@@ -91,12 +95,9 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
             return LongPath(full.Length);
         }
 
-        foreach (var name in full.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar))
+        if (LongestName(full) is int longest && longest > MaxNameLength)
         {
-            if (name.Length > MaxNameLength)
-            {
-                return $"a name in the path is {name.Length} characters long, longer than the {MaxNameLength} the operating system allows";
-            }
+            return $"a name in the path is {longest} characters long, longer than the {MaxNameLength} the operating system allows";
         }
 
         if (!IsInside(full))
@@ -104,7 +105,7 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
             return "it is outside the analysis root " + Root + " (set another with --root)";
         }
 
-        target = Resolve(full);
+        target = Resolve(full, out bool known, out var kind, out size);
         if (target is null)
         {
             // A missing file, a broken link or a link loop: nothing can be read there.
@@ -116,7 +117,25 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
             return "it is a symbolic link to a file outside the analysis root " + Root + "; it is not followed";
         }
 
-        return RegularFile.Refusal(target, MaxFileBytes, out _);
+        // The lstat that resolved a file that is not a link already told what it is (no second stat).
+        return known ? RegularFile.RefusalOf(kind, size, MaxFileBytes) : RegularFile.Refusal(target, MaxFileBytes, out size);
+    }
+
+    /// <summary>The length of the longest name between separators (counted, not split: every check would allocate the parts).</summary>
+    private static int LongestName(string path)
+    {
+        int longest = 0;
+        int start = 0;
+        for (int i = 0; i <= path.Length; i++)
+        {
+            if (i == path.Length || path[i] == Path.DirectorySeparatorChar || path[i] == Path.AltDirectorySeparatorChar)
+            {
+                longest = Math.Max(longest, i - start);
+                start = i + 1;
+            }
+        }
+
+        return longest;
     }
 
     public byte[]? ReadAllBytes(string path, out string? error)
@@ -134,14 +153,14 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
 
     LentBytes? IFileLender.Lend(string path, out string? error)
     {
-        error = Check(path, out var target);
+        error = Check(path, out var target, out long size);
         if (error is not null || target is null)
         {
             error = "cannot read the file: " + (error ?? FileAccessPolicy.Missing);
             return null;
         }
 
-        return RegularFile.Lend(target, MaxFileBytes, out error);
+        return RegularFile.Lend(target, MaxFileBytes, size, out error);
     }
 
     /// <summary>
@@ -178,8 +197,11 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
     /// The path with its links resolved; each folder is resolved once per file system (a run reads thousands
     /// of files in a few hundred folders, and walking every part of every path was most of a read's cost).
     /// </summary>
-    private string? Resolve(string full)
+    private string? Resolve(string full, out bool known, out FileKind kind, out long size)
     {
+        known = false;
+        kind = FileKind.Unknown;
+        size = 0;
         string? folder = Path.GetDirectoryName(full);
         string name = Path.GetFileName(full);
         if (folder is null || name.Length == 0 || name == "." || name == ".." || Path.DirectorySeparatorChar != '/')
@@ -188,7 +210,7 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
         }
 
         string? resolvedFolder = folders.GetOrAdd(folder, f => FileInspection.Resolve(f));
-        return resolvedFolder is null ? null : FileInspection.ResolveIn(resolvedFolder, name);
+        return resolvedFolder is null ? null : FileInspection.ResolveIn(resolvedFolder, name, out known, out kind, out size);
     }
 
     private void AddRoot(string root)

@@ -102,20 +102,37 @@ public static class FileInspection
     /// <see cref="Resolve"/> for a file in a folder already resolved (<paramref name="resolvedFolder"/> has no
     /// link in it): only the file itself is looked at, and a link there is resolved in full.
     /// </summary>
-    public static string? ResolveIn(string resolvedFolder, string name)
+    public static string? ResolveIn(string resolvedFolder, string name) => ResolveIn(resolvedFolder, name, out _, out _, out _);
+
+    /// <summary>
+    /// As <see cref="ResolveIn(string, string)"/>; when the file is not a link, its <paramref name="kind"/> and
+    /// <paramref name="size"/> come from the same <c>lstat</c> (<paramref name="known"/>), so the caller need not ask again.
+    /// </summary>
+    internal static string? ResolveIn(string resolvedFolder, string name, out bool known, out FileKind kind, out long size)
     {
+        known = false;
+        kind = FileKind.Unknown;
+        size = 0;
         string candidate = resolvedFolder.EndsWith("/", StringComparison.Ordinal) ? resolvedFolder + name : resolvedFolder + "/" + name;
         if (IsWindows || nativeMissing)
         {
             return candidate;
         }
 
-        if (!Stat(candidate, follow: false, out int mode, out _, out bool missing))
+        if (!Stat(candidate, follow: false, out int mode, out long length, out bool missing))
         {
             return missing ? candidate : null;
         }
 
-        return (mode & TypeMask) == TypeLink ? Resolve(candidate) : candidate;
+        if ((mode & TypeMask) == TypeLink)
+        {
+            return Resolve(candidate);
+        }
+
+        known = true;
+        kind = Kind(mode);
+        size = length;
+        return candidate;
     }
 
     /// <summary>

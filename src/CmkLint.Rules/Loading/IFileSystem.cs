@@ -96,9 +96,12 @@ public sealed class PhysicalFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
 /// <summary>Opens regular files only, after checking their kind and size, and reads at most the limit (a file may grow between the check and the read).</summary>
 internal static class RegularFile
 {
-    public static string? Refusal(string path, long maxBytes, out long size)
+    public static string? Refusal(string path, long maxBytes, out long size) => RefusalOf(FileInspection.KindOf(path, out size), size, maxBytes);
+
+    /// <summary>Why a file of this kind and size is not read, or null.</summary>
+    public static string? RefusalOf(FileKind kind, long size, long maxBytes)
     {
-        switch (FileInspection.KindOf(path, out size))
+        switch (kind)
         {
             case FileKind.Regular:
                 return size > maxBytes ? TooLarge(size, maxBytes) : null;
@@ -123,11 +126,19 @@ internal static class RegularFile
     /// Reads the file; with <paramref name="rent"/> into the thread's <see cref="ReadBuffer"/> (then
     /// <paramref name="rented"/> is true and only the first <paramref name="length"/> bytes are the file's).
     /// </summary>
-    public static byte[]? Read(string path, long maxBytes, bool rent, out int length, out bool rented, out string? error)
+    public static byte[]? Read(string path, long maxBytes, bool rent, out int length, out bool rented, out string? error) =>
+        Read(path, maxBytes, rent, checkedSize: null, out length, out rented, out error);
+
+    /// <summary>
+    /// As <see cref="Read(string, long, bool, out int, out bool, out string?)"/>; with <paramref name="checkedSize"/>, the
+    /// caller has just checked that the path is a regular file of that size (it is not asked again).
+    /// </summary>
+    private static byte[]? Read(string path, long maxBytes, bool rent, long? checkedSize, out int length, out bool rented, out string? error)
     {
         length = 0;
         rented = false;
-        error = Refusal(path, maxBytes, out long size);
+        long size = checkedSize ?? 0;
+        error = checkedSize is null ? Refusal(path, maxBytes, out size) : null;
         if (error is not null)
         {
             error = "cannot read the file: " + error;
@@ -214,6 +225,10 @@ internal static class RegularFile
 
     public static LentBytes? Lend(string path, long maxBytes, out string? error) =>
         Read(path, maxBytes, rent: true, out int length, out bool rented, out error) is { } bytes ? new LentBytes(bytes, length, rented) : null;
+
+    /// <summary>As <see cref="Lend(string, long, out string?)"/> for a path just checked to be a regular file of <paramref name="checkedSize"/> bytes.</summary>
+    public static LentBytes? Lend(string path, long maxBytes, long checkedSize, out string? error) =>
+        Read(path, maxBytes, rent: true, checkedSize, out int length, out bool rented, out error) is { } bytes ? new LentBytes(bytes, length, rented) : null;
 
     private static void Release(byte[] array, bool rent, ref bool rented)
     {

@@ -138,29 +138,9 @@ public sealed class TemplateLoader
             return result;
         }
 
-        // Lent (pooled) bytes: only the decoded text is kept, so no array per file is allocated for the read.
-        using var lent = LentBytes.Read(FileSystem, fullPath, out var readError);
-        if (lent is not { } read)
-        {
-            result.IsRelevant = true;
-            result.Diagnostics.Add(InputDiagnostics.Unreadable(display, readError ?? "cannot read the file"));
-            return result;
-        }
-
-        if (read.Length > MaxFileBytes)
-        {
-            result.IsRelevant = true;
-            result.Diagnostics.Add(InputDiagnostics.Unreadable(display, $"the file is {read.Length / (1024 * 1024)} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB CmkLint reads"));
-            return result;
-        }
-
-        var text = SourceDecoder.Decode(read.Array, read.Length, out var decodeError, out var at);
+        var text = ReadText(fullPath, display, result);
         if (text is null)
         {
-            // Decode leniently only to point at the bad byte's line and column.
-            result.IsRelevant = true;
-            var lenient = new SourceFile(display, System.Text.Encoding.UTF8.GetString(read.Array, 0, read.Length));
-            result.Diagnostics.Add(InputDiagnostics.Invalid(lenient.Span(lenient.GetOffset(at), 1), decodeError ?? "the file cannot be decoded"));
             return result;
         }
 
@@ -175,6 +155,40 @@ public sealed class TemplateLoader
             result.Diagnostics.Add(InputDiagnostics.Unreadable(display, "internal error while reading the file (please report it): " + e.GetType().Name + ": " + e.Message));
             return result;
         }
+    }
+
+    /// <summary>
+    /// The file's text, or null with the reason added to <paramref name="result"/>. The bytes are lent (a reused
+    /// buffer: only the decoded text is kept) and given back before the front end runs, so that the modules it
+    /// loads read into the same buffer.
+    /// </summary>
+    private string? ReadText(string fullPath, string display, FrontEndResult result)
+    {
+        using var lent = LentBytes.Read(FileSystem, fullPath, out var readError);
+        if (lent is not { } read)
+        {
+            result.IsRelevant = true;
+            result.Diagnostics.Add(InputDiagnostics.Unreadable(display, readError ?? "cannot read the file"));
+            return null;
+        }
+
+        if (read.Length > MaxFileBytes)
+        {
+            result.IsRelevant = true;
+            result.Diagnostics.Add(InputDiagnostics.Unreadable(display, $"the file is {read.Length / (1024 * 1024)} MB, larger than the {MaxFileBytes / (1024 * 1024)} MB CmkLint reads"));
+            return null;
+        }
+
+        var text = SourceDecoder.Decode(read.Array, read.Length, out var decodeError, out var at);
+        if (text is null)
+        {
+            // Decode leniently only to point at the bad byte's line and column.
+            result.IsRelevant = true;
+            var lenient = new SourceFile(display, System.Text.Encoding.UTF8.GetString(read.Array, 0, read.Length));
+            result.Diagnostics.Add(InputDiagnostics.Invalid(lenient.Span(lenient.GetOffset(at), 1), decodeError ?? "the file cannot be decoded"));
+        }
+
+        return text;
     }
 
     /// <summary>Paths in findings are relative to the current directory when the file is below it, as the user would type them.</summary>

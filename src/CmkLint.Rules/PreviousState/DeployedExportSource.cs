@@ -144,7 +144,7 @@ public sealed class DeployedExportSource : PreviousStateSource
         bool isFlattened = properties is null && (resource.Find("encryption") is not null || resource.Find("loginServer") is not null);
         foreach (var p in resource.Properties)
         {
-            if (ReferenceEquals(p, properties))
+            if (properties is { } found && p.NameSpan.Equals(found.NameSpan))
             {
                 continue;
             }
@@ -160,9 +160,9 @@ public sealed class DeployedExportSource : PreviousStateSource
             }
         }
 
-        if (properties?.Value is JsonObject)
+        if (properties is { Value: JsonObject } member)
         {
-            top.Add(new PropertyValue("properties", ToValue(properties.Value), properties.NameSpan));
+            top.Add(new PropertyValue("properties", ToValue(member.Value), member.NameSpan));
         }
         else if (isFlattened)
         {

@@ -38,6 +38,13 @@ public sealed class JsonParser
     private readonly StringBuilder scratch = new();
 
     private readonly RecentStrings recent = RecentStrings.OfThread;
+
+    /// <summary>
+    /// The members and items of the objects and arrays being read, innermost last: each takes its own off the top
+    /// into a list of exactly their number (lists grown as they filled left as much garbage as they kept).
+    /// </summary>
+    private readonly List<JsonProperty> propertyStack = new();
+    private readonly List<JsonNode> itemStack = new();
     private int pos;
     private int depth;
     private JsonSyntaxError? error;
@@ -140,7 +147,7 @@ public sealed class JsonParser
         depth++;
 
         pos++;
-        var properties = new List<JsonProperty>();
+        int firstProperty = propertyStack.Count;
         while (true)
         {
             SkipTrivia();
@@ -181,7 +188,7 @@ public sealed class JsonParser
                 return null;
             }
 
-            properties.Add(new JsonProperty(name!, nameSpan, value));
+            propertyStack.Add(new JsonProperty(name!, nameSpan, value));
             SkipTrivia();
             if (pos < text.Length && text[pos] == ',')
             {
@@ -199,7 +206,7 @@ public sealed class JsonParser
         }
 
         depth--;
-        return new JsonObject(file.Span(start, pos - start), properties);
+        return new JsonObject(file.Span(start, pos - start), Take(propertyStack, firstProperty));
     }
 
     private JsonNode? ParseArray()
@@ -213,7 +220,7 @@ public sealed class JsonParser
         depth++;
 
         pos++;
-        var items = new List<JsonNode>();
+        int firstItem = itemStack.Count;
         while (true)
         {
             SkipTrivia();
@@ -234,7 +241,7 @@ public sealed class JsonParser
                 return null;
             }
 
-            items.Add(item);
+            itemStack.Add(item);
             SkipTrivia();
             if (pos < text.Length && text[pos] == ',')
             {
@@ -252,7 +259,7 @@ public sealed class JsonParser
         }
 
         depth--;
-        return new JsonArray(file.Span(start, pos - start), items);
+        return new JsonArray(file.Span(start, pos - start), Take(itemStack, firstItem));
     }
 
     /// <summary>
@@ -478,6 +485,19 @@ public sealed class JsonParser
 
     /// <summary>The text of a run without escapes, from the thread's recent strings when short.</summary>
     private string Slice(int start, int length) => recent.Slice(text, start, length);
+
+    private static List<T> Take<T>(List<T> stack, int first)
+    {
+        int count = stack.Count - first;
+        var taken = new List<T>(count);
+        for (int i = first; i < stack.Count; i++)
+        {
+            taken.Add(stack[i]);
+        }
+
+        stack.RemoveRange(first, count);
+        return taken;
+    }
 
     private void SkipTrivia()
     {

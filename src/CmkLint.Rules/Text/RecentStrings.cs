@@ -36,11 +36,18 @@ internal sealed class RecentStrings
             return text.Substring(start, length);
         }
 
-        uint hash = 2166136261;
-        for (int i = start; i < start + length; i++)
-        {
-            hash = (hash ^ text[i]) * 16777619;
-        }
+        // A hash of the length and five characters, not of every character: hashing whole runs cost more than the
+        // table saved. A collision only costs a miss (the content is always compared).
+        int last = start + length - 1;
+        uint hash = (uint)length;
+        hash = (hash * 31) + text[start];
+        hash = (hash * 31) + text[start + (length >> 2)];
+        hash = (hash * 31) + text[start + (length >> 1)];
+        hash = (hash * 31) + text[last - (length >> 2)];
+        hash = (hash * 31) + text[last];
+        hash ^= hash >> 15;
+        hash *= 0x2c1b3c6d;
+        hash ^= hash >> 12;
 
         int slot = (int)(hash & (Size - 1));
         string? cached = recent[slot];

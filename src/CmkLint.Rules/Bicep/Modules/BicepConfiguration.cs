@@ -160,8 +160,7 @@ internal sealed class BicepConfiguration
 
     private string? StringMember(JsonObject alias, string name, string aliasName)
     {
-        var member = alias.Find(name);
-        if (member is null || member.Value is JsonNull)
+        if (alias.Find(name) is not { } member || member.Value is JsonNull)
         {
             return null;
         }

@@ -57,6 +57,8 @@ internal readonly struct SyntaxError
         ")" => ExpectedRightParenthesis,
         "}" => ExpectedRightBrace,
         "{" => ExpectedLeftBrace,
+        "(" => ExpectedLeftParenthesis,
+        "=" => ExpectedAssignment,
         _ => NewExpectedCharacter(character),
     };
 
@@ -65,6 +67,8 @@ internal readonly struct SyntaxError
     private static readonly SyntaxError ExpectedRightParenthesis = NewExpectedCharacter(")");
     private static readonly SyntaxError ExpectedRightBrace = NewExpectedCharacter("}");
     private static readonly SyntaxError ExpectedLeftBrace = NewExpectedCharacter("{");
+    private static readonly SyntaxError ExpectedLeftParenthesis = NewExpectedCharacter("(");
+    private static readonly SyntaxError ExpectedAssignment = NewExpectedCharacter("=");
 
     private static SyntaxError NewExpectedCharacter(string character) => new("BCP018", $"Expected the \"{character}\" character at this location.");
 
