@@ -83,7 +83,7 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
         string full;
         try
         {
-            full = Path.GetFullPath(path);
+            full = IsPlainFullPath(path) ? path : Path.GetFullPath(path);
         }
         catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
         {
@@ -119,6 +119,28 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
 
         // The lstat that resolved a file that is not a link already told what it is (no second stat).
         return known ? RegularFile.RefusalOf(kind, size, MaxFileBytes) : RegularFile.Refusal(target, MaxFileBytes, out size);
+    }
+
+    /// <summary>
+    /// Whether a path is already what <see cref="Path.GetFullPath(string)"/> would make of it on Unix: absolute, no
+    /// empty, "." or ".." part, no trailing separator. The engine checks thousands of such paths per run.
+    /// </summary>
+    internal static bool IsPlainFullPath(string path)
+    {
+        if (Path.DirectorySeparatorChar != '/' || path.Length < 2 || path[0] != '/' || path[path.Length - 1] == '/')
+        {
+            return false;
+        }
+
+        for (int i = 0; i < path.Length; i++)
+        {
+            if (path[i] == '/' && i + 1 < path.Length && (path[i + 1] == '/' || (path[i + 1] == '.' && (i + 2 == path.Length || path[i + 2] == '/' || (path[i + 2] == '.' && (i + 3 == path.Length || path[i + 3] == '/'))))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The length of the longest name between separators (counted, not split: every check would allocate the parts).</summary>

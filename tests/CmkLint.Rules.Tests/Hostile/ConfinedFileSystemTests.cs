@@ -38,6 +38,32 @@ public sealed class ConfinedFileSystemTests : IDisposable
         Assert.False(fs.FileExists(Path.Combine(root, "secret.txt")));
     }
 
+    [Theory]
+    [InlineData("/a/b/main.bicep", true)]
+    [InlineData("/a/b/.hidden/x.json", true)]
+    [InlineData("/a/b/..x/y", true)]
+    [InlineData("/a/b/../secret.txt", false)]
+    [InlineData("/a/./b", false)]
+    [InlineData("/a//b", false)]
+    [InlineData("/a/b/", false)]
+    [InlineData("/a/b/.", false)]
+    [InlineData("/a/b/..", false)]
+    [InlineData("a/b", false)]
+    public void A_path_is_taken_as_it_is_only_when_it_is_already_full(string path, bool plain)
+    {
+        if (Path.DirectorySeparatorChar != '/')
+        {
+            return;
+        }
+
+        Assert.Equal(plain, ConfinedFileSystem.IsPlainFullPath(path));
+        if (plain)
+        {
+            // Taken as it is only where normalising would not change it.
+            Assert.Equal(Path.GetFullPath(path), path);
+        }
+    }
+
     [Fact]
     public void Extra_read_only_roots_are_readable()
     {
