@@ -33,6 +33,9 @@ public sealed class JsonParser
 {
     private static readonly char[] QuoteOrBackslash = { '"', '\\' };
 
+    /// <summary>What a value only checked (not built) returns; never part of a tree.</summary>
+    private static readonly JsonNode Checked = new JsonNull(default);
+
     private readonly SourceFile file;
     private readonly string text;
     private readonly StringBuilder scratch = new();
@@ -45,6 +48,12 @@ public sealed class JsonParser
     /// </summary>
     private readonly List<JsonProperty> propertyStack = new();
     private readonly List<JsonNode> itemStack = new();
+
+    /// <summary>
+    /// False while a member read later, if ever, is only checked (see <see cref="IsDeferred"/>): the same grammar and
+    /// errors, but no node is built.
+    /// </summary>
+    private bool building = true;
     private int pos;
     private int depth;
     private JsonSyntaxError? error;
@@ -116,11 +125,11 @@ public sealed class JsonParser
             case '"':
                 return ParseString();
             case 't':
-                return ParseWord("true") ? new JsonBool(file.Span(pos - 4, 4), true) : null;
+                return ParseWord("true") ? (building ? new JsonBool(file.Span(pos - 4, 4), true) : Checked) : null;
             case 'f':
-                return ParseWord("false") ? new JsonBool(file.Span(pos - 5, 5), false) : null;
+                return ParseWord("false") ? (building ? new JsonBool(file.Span(pos - 5, 5), false) : Checked) : null;
             case 'n':
-                return ParseWord("null") ? new JsonNull(file.Span(pos - 4, 4)) : null;
+                return ParseWord("null") ? (building ? new JsonNull(file.Span(pos - 4, 4)) : Checked) : null;
             default:
                 if (c == '-' || (c >= '0' && c <= '9'))
                 {
@@ -182,13 +191,16 @@ public sealed class JsonParser
             }
 
             pos++;
-            var value = ParseValue();
+            var value = building && IsDeferred(name!) ? ParseDeferred() : ParseValue();
             if (value is null)
             {
                 return null;
             }
 
-            propertyStack.Add(new JsonProperty(name!, nameSpan, value));
+            if (building)
+            {
+                propertyStack.Add(new JsonProperty(name!, nameSpan, value));
+            }
             SkipTrivia();
             if (pos < text.Length && text[pos] == ',')
             {
@@ -206,7 +218,7 @@ public sealed class JsonParser
         }
 
         depth--;
-        return new JsonObject(file.Span(start, pos - start), Take(propertyStack, firstProperty));
+        return building ? new JsonObject(file.Span(start, pos - start), Take(propertyStack, firstProperty)) : Checked;
     }
 
     private JsonNode? ParseArray()
@@ -241,7 +253,11 @@ public sealed class JsonParser
                 return null;
             }
 
-            itemStack.Add(item);
+            if (building)
+            {
+                itemStack.Add(item);
+            }
+
             SkipTrivia();
             if (pos < text.Length && text[pos] == ',')
             {
@@ -259,7 +275,7 @@ public sealed class JsonParser
         }
 
         depth--;
-        return new JsonArray(file.Span(start, pos - start), Take(itemStack, firstItem));
+        return building ? new JsonArray(file.Span(start, pos - start), Take(itemStack, firstItem)) : Checked;
     }
 
     /// <summary>
@@ -326,11 +342,52 @@ public sealed class JsonParser
     private JsonNode? ParseString()
     {
         int start = pos;
+        if (!building)
+        {
+            return ReadString(out _, out _, keep: false) ? Checked : null;
+        }
+
         return ReadString(out string? value, out bool escaped) ? new JsonString(file.Span(start, pos - start), value!, escaped) : null;
     }
 
+    /// <summary>
+    /// Members whose objects CmkLint reads rarely or never, yet are a fifth of a compiled template's text (the
+    /// descriptions of every parameter and output): <c>metadata</c>. Their objects are checked now and built only
+    /// when something reads them (<see cref="JsonObject.Properties"/>).
+    /// </summary>
+    private static bool IsDeferred(string name) => name.Length == 8 && string.Equals(name, "metadata", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A value whose object is checked now and built when read; any other value is read as usual.</summary>
+    private JsonNode? ParseDeferred()
+    {
+        SkipTrivia();
+        if (pos >= text.Length || text[pos] != '{')
+        {
+            return ParseValue();
+        }
+
+        int start = pos;
+        int at = depth;
+        building = false;
+        var value = ParseValue();
+        building = true;
+
+        // Checked: the object is sound (too deep, it is an unread value, as it would be when read now).
+        return ReferenceEquals(value, Checked) ? new JsonObject(file.Span(start, pos - start), at) : value;
+    }
+
+    /// <summary>The members of a deferred object: the object at <paramref name="start"/>, read at the depth it was checked at.</summary>
+    internal static List<JsonProperty> MembersAt(SourceFile file, int start, int depth)
+    {
+        var parser = new JsonParser(file) { pos = start, depth = depth };
+        return (parser.ParseObject() as JsonObject)?.Properties ?? new List<JsonProperty>();
+    }
+
     /// <summary>Reads the string at <see cref="pos"/> (its opening quote) to just after its closing quote; false on a syntax error.</summary>
-    private bool ReadString(out string? value, out bool escaped)
+    private bool ReadString(out string? value, out bool escaped) => ReadString(out value, out escaped, keep: true);
+
+    /// <summary>As <see cref="ReadString(out string?, out bool)"/>; without <paramref name="keep"/>, the value is checked, not made.</summary>
+    private bool ReadString(out string? value, out bool escaped, bool keep)
     {
         int start = pos;
         value = null;
@@ -351,7 +408,11 @@ public sealed class JsonParser
             char c = text[pos];
             if (c == '"')
             {
-                if (escaped)
+                if (!keep)
+                {
+                    value = null;
+                }
+                else if (escaped)
                 {
                     scratch.Append(text, runStart, pos - runStart);
                     value = scratch.ToString();

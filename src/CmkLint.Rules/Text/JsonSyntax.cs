@@ -13,10 +13,20 @@ public abstract class JsonNode
 
 public sealed class JsonObject : JsonNode
 {
-    public JsonObject(SourceSpan span, List<JsonProperty> properties)
-        : base(span) => Properties = properties;
+    private readonly int deferredDepth;
+    private List<JsonProperty>? properties;
 
-    public List<JsonProperty> Properties { get; }
+    public JsonObject(SourceSpan span, List<JsonProperty> properties)
+        : base(span) => this.properties = properties;
+
+    /// <summary>An object the parser checked but did not build: its members are read from the text when first asked for.</summary>
+    internal JsonObject(SourceSpan span, int depth)
+        : base(span) => deferredDepth = depth;
+
+    public List<JsonProperty> Properties => properties ?? Read();
+
+    /// <summary>Whether the members are built (always, except for a deferred object not read yet).</summary>
+    internal bool IsBuilt => properties is not null;
 
     /// <summary>The last property with the name, ignoring case (ARM property names are case-insensitive).</summary>
     public JsonProperty? Find(string name)
@@ -35,6 +45,13 @@ public sealed class JsonObject : JsonNode
     public JsonNode? Get(string name) => Find(name)?.Value;
 
     public string? GetString(string name) => (Get(name) as JsonString)?.Value;
+
+    private List<JsonProperty> Read()
+    {
+        // Templates may be shared by analyses on several threads: the first list read is the one kept.
+        System.Threading.Interlocked.CompareExchange(ref properties, JsonParser.MembersAt(Span.File!, Span.Start, deferredDepth), null);
+        return properties!;
+    }
 }
 
 /// <summary>A member of an object: a value kept inline in the object's list (templates have millions of them, and a node each was a tenth of what parsing allocated).</summary>

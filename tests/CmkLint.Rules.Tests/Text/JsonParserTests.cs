@@ -76,4 +76,81 @@ public class JsonParserTests
         var root = Assert.IsType<JsonObject>(Parse("{ \"a\": \"x\\\"y\\u0041\" }", out _));
         Assert.Equal("x\"yA", root.GetString("a"));
     }
+
+    /// <summary>A tree written out with every node's kind, span and value, to compare two parses.</summary>
+    private static string Dump(JsonNode? node, int shift = 0) => node switch
+    {
+        JsonObject o => $"{{@{o.Span.Start - shift}+{o.Span.Length} " + string.Join(", ", o.Properties.ConvertAll(p => $"{p.Name}@{p.NameSpan.Start - shift}: {Dump(p.Value, shift)}")) + "}",
+        JsonArray a => $"[@{a.Span.Start - shift} " + string.Join(", ", a.Items.ConvertAll(i => Dump(i, shift))) + "]",
+        JsonString v => $"\"{v.Value}\"@{v.Span.Start - shift}+{v.Span.Length}{(v.HasEscapes ? "e" : string.Empty)}",
+        JsonNumber n => $"{n.Value}@{n.Span.Start - shift}",
+        JsonBool b => $"{b.Value}@{b.Span.Start - shift}",
+        JsonNull n => $"null@{n.Span.Start - shift}",
+        JsonUnreadValue u => $"unread@{u.Span.Start - shift}+{u.Span.Length}",
+        _ => "?",
+    };
+
+    [Theory]
+    [InlineData("{ \"description\": \"a \\\"b\\\" \\u0041\", \"n\": [1, 2.5, true, false, null, {}], \"metadata\": { \"x\": \"y\" } }")]
+    [InlineData("{}")]
+    [InlineData("{ \"cmklint\": { \"suppress\": [ { \"rule\": \"CMK001\", \"justification\": \"dev\" } ] } }")]
+    public void A_metadata_object_read_later_is_the_object_read_at_once(string inner)
+    {
+        // "metadata" objects are checked when the file is parsed and built when first read: the same tree as under
+        // any other name (names, values, spans), nested ones included.
+        string deferred = "{ \"metadata\": " + inner + " }";
+        string eager = "{ \"metadataX\": " + inner + " }";
+        var lazyRoot = Assert.IsType<JsonObject>(Parse(deferred, out var error));
+        Assert.Null(error);
+        var eagerRoot = Assert.IsType<JsonObject>(Parse(eager, out error));
+        Assert.Null(error);
+
+        var metadata = Assert.IsType<JsonObject>(lazyRoot.Find("metadata")!.Value.Value);
+        Assert.False(metadata.IsBuilt);
+        Assert.True(((JsonObject)eagerRoot.Get("metadataX")!).IsBuilt);
+        Assert.Equal(Dump(eagerRoot.Get("metadataX"), 1), Dump(lazyRoot.Get("METADATA")));
+        Assert.True(metadata.IsBuilt);
+        Assert.Same(lazyRoot.Get("metadata") is JsonObject first ? first.Properties : null, ((JsonObject)lazyRoot.Get("metadata")!).Properties);
+    }
+
+    [Theory]
+    [InlineData("{ \"metadata\": { \"a\": 1 \"b\": 2 } }", "expected ',' or '}'")]
+    [InlineData("{ \"metadata\": { \"a\": tru } }", "unexpected 'tru'")]
+    [InlineData("{ \"metadata\": { \"a\": \"x\\q\" } }", "invalid escape")]
+    [InlineData("{ \"metadata\": { \"a\": [1, } }", "unexpected character '}'")]
+    [InlineData("{ \"metadata\": { \"a\" 1 } }", "expected ':' after property name \"a\"")]
+    [InlineData("{ \"metadata\": { \"a\": 1 ", "unexpected end of file")]
+    public void An_error_inside_metadata_is_reported_when_the_file_is_parsed_as_it_is_elsewhere(string text, string message)
+    {
+        Assert.Null(Parse(text, out var error));
+        Assert.Null(Parse(text.Replace("metadata", "metadatX"), out var elsewhere));
+        Assert.Contains(message, error!.Message);
+        Assert.Equal(elsewhere!.Message, error.Message);
+        Assert.Equal((elsewhere.Span.Start, elsewhere.Span.Length), (error.Span.Start, error.Span.Length));
+    }
+
+    [Fact]
+    public void Nesting_too_deep_inside_metadata_is_counted_as_when_read()
+    {
+        string deep = new string('[', 300) + new string(']', 300);
+        string Text(string name) => "{ \"" + name + "\": { \"d\": " + deep + " }, \"e\": " + deep + " }";
+        var lazy = JsonParser.Parse(new SourceFile("t.json", Text("metadata")), out var error, out var firstUnread, out int unreadCount);
+        var eager = JsonParser.Parse(new SourceFile("t.json", Text("metadatb")), out var eagerError, out var eagerFirst, out int eagerCount);
+        Assert.Null(error);
+        Assert.Null(eagerError);
+        Assert.Equal(eagerCount, unreadCount);
+        Assert.Equal(2, unreadCount);
+        Assert.Equal(eagerFirst!.Span.Start, firstUnread!.Span.Start);
+        Assert.Equal(Dump(((JsonObject)eager!).Get("metadatb")), Dump(((JsonObject)lazy!).Get("metadata")));
+    }
+
+    [Fact]
+    public void A_metadata_object_read_by_several_threads_gives_one_list()
+    {
+        var root = Assert.IsType<JsonObject>(Parse("{ \"metadata\": { \"a\": { \"b\": [1, 2, 3] } } }", out _));
+        var metadata = (JsonObject)root.Get("metadata")!;
+        var lists = new System.Collections.Concurrent.ConcurrentBag<object>();
+        System.Threading.Tasks.Parallel.For(0, 16, _ => lists.Add(metadata.Properties));
+        Assert.Single(System.Linq.Enumerable.Distinct(lists));
+    }
 }
