@@ -387,13 +387,16 @@ public sealed class ArmExpressionParser
 
     private string? ReadIdentifier()
     {
+        // Locals, not the fields, in the loop (a field is stored back at every step).
+        string t = text;
         int start = pos;
-        while (pos < end)
+        int p = start;
+        while (p < end)
         {
-            char c = text[pos];
-            if (char.IsLetter(c) || c == '_' || c == '$' || (pos > start && char.IsDigit(c)))
+            char c = t[p];
+            if (char.IsLetter(c) || c == '_' || c == '$' || (p > start && char.IsDigit(c)))
             {
-                pos++;
+                p++;
             }
             else
             {
@@ -401,7 +404,8 @@ public sealed class ArmExpressionParser
             }
         }
 
-        return pos > start ? Slice(start, pos - start) : null;
+        pos = p;
+        return p > start ? Slice(start, p - start) : null;
     }
 
     /// <summary>The text of a run, from the thread's recent strings when short.</summary>
@@ -409,10 +413,14 @@ public sealed class ArmExpressionParser
 
     private void SkipSpace()
     {
-        while (pos < end && char.IsWhiteSpace(text[pos]))
+        string t = text;
+        int p = pos;
+        while (p < end && char.IsWhiteSpace(t[p]))
         {
-            pos++;
+            p++;
         }
+
+        pos = p;
     }
 
     private Expr? Fail(string message)

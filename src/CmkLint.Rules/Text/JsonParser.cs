@@ -562,46 +562,52 @@ public sealed class JsonParser
 
     private void SkipTrivia()
     {
-        while (pos < text.Length)
+        // Locals, not the fields: the loop over indentation is the parser's hottest, and a field is stored back at every step.
+        string t = text;
+        int p = pos;
+        while (p < t.Length)
         {
-            char c = text[pos];
+            char c = t[p];
             if (c == ' ')
             {
                 // Indentation: runs of spaces are most of the whitespace of a formatted template.
-                pos++;
-                while (pos < text.Length && text[pos] == ' ')
+                p++;
+                while (p < t.Length && t[p] == ' ')
                 {
-                    pos++;
+                    p++;
                 }
             }
             else if (c == '\t' || c == '\n' || c == '\r' || c == '\uFEFF')
             {
-                pos++;
+                p++;
             }
-            else if (c == '/' && pos + 1 < text.Length && text[pos + 1] == '/')
+            else if (c == '/' && p + 1 < t.Length && t[p + 1] == '/')
             {
-                while (pos < text.Length && text[pos] != '\n')
+                while (p < t.Length && t[p] != '\n')
                 {
-                    pos++;
+                    p++;
                 }
             }
-            else if (c == '/' && pos + 1 < text.Length && text[pos + 1] == '*')
+            else if (c == '/' && p + 1 < t.Length && t[p + 1] == '*')
             {
-                int close = text.IndexOf("*/", pos + 2, StringComparison.Ordinal);
+                int close = t.IndexOf("*/", p + 2, StringComparison.Ordinal);
                 if (close < 0)
                 {
-                    Fail("a /* comment is not closed", pos, 2);
-                    pos = text.Length;
+                    pos = p;
+                    Fail("a /* comment is not closed", p, 2);
+                    pos = t.Length;
                     return;
                 }
 
-                pos = close + 2;
+                p = close + 2;
             }
             else
             {
-                return;
+                break;
             }
         }
+
+        pos = p;
     }
 
     private JsonNode? Fail(string message, int at, int length)

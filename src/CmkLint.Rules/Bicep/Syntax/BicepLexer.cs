@@ -122,7 +122,15 @@ internal sealed class BicepLexer
             char c = text[position];
             if (IsWhiteSpace(c))
             {
-                position++;
+                // A local in the loop over indentation (a field is stored back at every step).
+                string t = text;
+                int p = position + 1;
+                while (p < t.Length && IsWhiteSpace(t[p]))
+                {
+                    p++;
+                }
+
+                position = p;
             }
             else if (c == '/' && Peek(1) == '/')
             {
@@ -433,11 +441,14 @@ internal sealed class BicepLexer
                 if (IsIdentifierStart(c))
                 {
                     int start = position - 1;
-                    while (!AtEnd && IsIdentifierContinuation(text[position]))
+                    string t = text;
+                    int p = position;
+                    while (p < t.Length && IsIdentifierContinuation(t[p]))
                     {
-                        position++;
+                        p++;
                     }
 
+                    position = p;
                     return KeywordOrIdentifier(start, position - start);
                 }
 
