@@ -25,6 +25,19 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
     /// <summary>Folders resolved so far (links replaced), null for a folder that does not resolve.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> folders = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The names in resolved folders of the roots, listed once when a file there was looked for; null for a folder
+    /// not listed (too many entries, or unreadable). The engine asks for many files that are not there (a
+    /// template's conventional parameters files, say): a name missing from the listing is missing, with no
+    /// system call per question. Linux only, where names compare exactly as the file system does.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HashSet<string>?> listings = new(StringComparer.Ordinal);
+
+    /// <summary>Folders with more entries are not listed (their files are looked up one by one, as elsewhere).</summary>
+    internal const int MaxListedEntries = 4096;
+
+    private static readonly bool NamesCompareExactly = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+
     /// <param name="root">The analysis root: the repository root of the analysed paths, else their common folder.</param>
     /// <param name="extraReadOnlyRoots">Other folders that may be read (e.g. the Bicep module cache, <c>~/.bicep</c>).</param>
     public ConfinedFileSystem(string root, params string[] extraReadOnlyRoots)
@@ -49,7 +62,61 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
     /// <summary>Files larger than this are refused before they are opened.</summary>
     public long MaxFileBytes { get; set; } = PhysicalFileSystem.DefaultMaxFileBytes;
 
-    public bool FileExists(string path) => Refusal(path) is null;
+    public bool FileExists(string path) => !KnownAbsent(path) && Refusal(path) is null;
+
+    /// <summary>
+    /// Whether <paramref name="path"/> names nothing, told from the listing of its folder (an answer only when the
+    /// folder lies inside a root, resolved, and has been listed); false when that cannot be told this way.
+    /// </summary>
+    internal bool KnownAbsent(string path)
+    {
+        if (!NamesCompareExactly || string.IsNullOrEmpty(path) || path.IndexOf('\0') >= 0 || !IsPlainFullPath(path) || !IsInside(path))
+        {
+            return false;
+        }
+
+        string? folder = Path.GetDirectoryName(path);
+        string name = Path.GetFileName(path);
+        if (folder is null || name.Length == 0 || name.Length > MaxNameLength)
+        {
+            return false;
+        }
+
+        // The folder's links resolved, and the result still inside a root: nothing outside the roots is ever listed.
+        string? resolved = folders.GetOrAdd(folder, f => FileInspection.Resolve(f));
+        if (resolved is null || !IsInside(resolved))
+        {
+            return false;
+        }
+
+        return listings.GetOrAdd(resolved, List) is { } names && !names.Contains(name);
+    }
+
+    /// <summary>How many folders were listed (tests: nothing outside the roots is).</summary>
+    internal int ListedFolders => listings.Count;
+
+    private static HashSet<string>? List(string folder)
+    {
+        try
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(folder))
+            {
+                if (names.Count >= MaxListedEntries)
+                {
+                    return null;
+                }
+
+                names.Add(Path.GetFileName(entry));
+            }
+
+            return names;
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Whether a (full) path lies inside one of the roots, compared as written (no links resolved).</summary>
     public bool IsInside(string fullPath)

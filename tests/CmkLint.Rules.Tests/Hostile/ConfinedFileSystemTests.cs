@@ -65,6 +65,59 @@ public sealed class ConfinedFileSystemTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_file_is_told_from_its_folders_listing_with_the_same_answers_as_a_lookup()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        string infra = Path.Combine(Repo, "infra");
+        Directory.CreateDirectory(Path.Combine(infra, "sub"));
+        File.CreateSymbolicLink(Path.Combine(infra, "out.bicep"), Path.Combine(root, "secret.txt"));
+        File.CreateSymbolicLink(Path.Combine(infra, "in.bicep"), Path.Combine(infra, "main.bicep"));
+        var listed = new ConfinedFileSystem(Repo);
+        var lookedUp = new ConfinedFileSystem(Repo);
+        string[] names = { "main.bicep", "main.parameters.json", "main.bicepparam", "sub", "out.bicep", "in.bicep", "MAIN.bicep", "missing.json" };
+        foreach (string name in names)
+        {
+            string path = Path.Combine(infra, name);
+            Assert.True(lookedUp.Refusal(path) is null == listed.FileExists(path), name);
+        }
+
+        Assert.True(listed.KnownAbsent(Path.Combine(infra, "main.parameters.json")));
+        Assert.False(listed.KnownAbsent(Path.Combine(infra, "main.bicep")));
+        Assert.False(listed.KnownAbsent(Path.Combine(infra, "out.bicep")));
+        Assert.Equal(1, listed.ListedFolders);
+    }
+
+    [Fact]
+    public void No_folder_outside_the_roots_is_listed()
+    {
+        var fs = new ConfinedFileSystem(Repo);
+        Assert.False(fs.FileExists(Path.Combine(root, "secret.txt")));
+        Assert.False(fs.FileExists(Path.Combine(root, "nothing.json")));
+        Assert.False(fs.KnownAbsent(Path.Combine(root, "nothing.json")));
+        Assert.Equal(0, fs.ListedFolders);
+    }
+
+    [Fact]
+    public void A_folder_with_many_entries_is_not_listed_and_its_files_are_still_found()
+    {
+        string crowded = Path.Combine(Repo, "crowded");
+        Directory.CreateDirectory(crowded);
+        for (int i = 0; i <= ConfinedFileSystem.MaxListedEntries; i++)
+        {
+            File.WriteAllText(Path.Combine(crowded, i + ".json"), string.Empty);
+        }
+
+        var fs = new ConfinedFileSystem(Repo);
+        Assert.False(fs.KnownAbsent(Path.Combine(crowded, "missing.json")));
+        Assert.False(fs.FileExists(Path.Combine(crowded, "missing.json")));
+        Assert.True(fs.FileExists(Path.Combine(crowded, "7.json")));
+    }
+
+    [Fact]
     public void Extra_read_only_roots_are_readable()
     {
         var fs = new ConfinedFileSystem(Repo, cache);
