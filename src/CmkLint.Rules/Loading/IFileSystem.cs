@@ -253,8 +253,11 @@ internal static class RegularFile
 /// </summary>
 internal static class ReadBuffer
 {
-    /// <summary>Larger arrays are not kept: a rare huge file must not pin its size in memory for the rest of the run.</summary>
-    private const int MaxKept = 16 * 1024 * 1024;
+    /// <summary>
+    /// Larger arrays are not kept: a rare huge file must not pin its size in memory for the rest of the run, nor for
+    /// the life of a host's pool thread (the MSBuild task and the analyzer run in long-lived processes).
+    /// </summary>
+    private const int MaxKept = 4 * 1024 * 1024;
 
     [ThreadStatic]
     private static byte[]? kept;
