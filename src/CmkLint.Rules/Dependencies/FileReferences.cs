@@ -47,21 +47,26 @@ internal sealed class FileReferences
 
         while (round.Count > 0)
         {
-            var found = new List<string>?[round.Count];
+            var found = new List<string>[round.Count];
+            var scanned = new bool[round.Count];
             var current = round;
             void ScanOne(int i)
             {
                 string path = current[i];
-                if (!BicepReferenceScanner.Scans(path))
+                var list = new List<string>();
+                if (BicepReferenceScanner.Scans(path))
                 {
-                    return;
+                    var bytes = fileSystem.ReadAllBytes(path, out _);
+                    if (bytes is not null && bytes.LongLength <= options.MaxFileBytes)
+                    {
+                        list = BicepReferenceScanner.References(path, bytes);
+                        scanned[i] = true;
+                    }
                 }
 
-                var bytes = fileSystem.ReadAllBytes(path, out _);
-                if (bytes is not null && bytes.LongLength <= options.MaxFileBytes)
-                {
-                    found[i] = BicepReferenceScanner.References(path, bytes);
-                }
+                // Here, not after the loop: looking for each file's parameters files lists its folder, work for every core.
+                AddParameterFiles(path, list, fileSystem, options);
+                found[i] = list;
             }
 
             if (parallel)
@@ -79,9 +84,8 @@ internal sealed class FileReferences
             round = new List<string>();
             for (int i = 0; i < current.Count; i++)
             {
-                var list = found[i] ?? new List<string>();
-                references.FilesScanned += found[i] is null ? 0 : 1;
-                references.AddParameterFiles(current[i], list, fileSystem, options);
+                var list = found[i];
+                references.FilesScanned += scanned[i] ? 1 : 0;
                 if (list.Count > 0)
                 {
                     references.outgoing[current[i]] = list;
@@ -157,7 +161,7 @@ internal sealed class FileReferences
     }
 
     /// <summary>A template's parameters files (explicit, else by convention, as the engine picks them) count as its references.</summary>
-    private void AddParameterFiles(string template, List<string> list, IFileSystem fileSystem, ReferenceScanOptions options)
+    private static void AddParameterFiles(string template, List<string> list, IFileSystem fileSystem, ReferenceScanOptions options)
     {
         if (options.ParameterFiles.TryGetValue(template, out var explicitFile))
         {
