@@ -56,4 +56,14 @@ public class ModuleRelevanceSearchTests
             Assert.True(word == ModuleRelevance.NextWord(span, "acr", span.Start) >= 0, $"word acr in \"{inner}\"");
         }
     }
+
+    [Fact]
+    public void Text_full_of_unclosed_indexes_is_searched_in_linear_time()
+    {
+        // 50,000 "acr[" without a ']': each is looked at once, not scanned to the end of the text again.
+        string text = string.Concat(System.Linq.Enumerable.Repeat("acr[", 50_000)) + " acr.outputs";
+        var file = new SourceFile("main.bicep", text);
+        Assert.True(ModuleRelevance.ReadsOutputs(file.Span(0, text.Length), "acr"));
+        Assert.False(ModuleRelevance.ReadsOutputs(file.Span(0, text.Length - 12), "acr"));
+    }
 }

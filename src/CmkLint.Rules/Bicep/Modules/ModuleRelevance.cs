@@ -98,13 +98,22 @@ internal static class ModuleRelevance
         string text = file.Text;
         int end = Math.Min(span.End, text.Length);
         const string Outputs = ".outputs";
+
+        // The next ']' is looked up again only once passed, so that text full of "symbol[" stays linear.
+        int close = -1;
+        bool noClose = false;
         for (int at = NextWord(span, symbol, span.Start); at >= 0; at = NextWord(span, symbol, at + 1))
         {
             int i = at + symbol.Length;
             if (i < end && text[i] == '[')
             {
-                int close = text.IndexOf(']', i + 1, end - i - 1);
-                if (close < 0)
+                if (close <= i && !noClose)
+                {
+                    close = i + 1 < end ? text.IndexOf(']', i + 1, end - i - 1) : -1;
+                    noClose = close < 0;
+                }
+
+                if (noClose)
                 {
                     continue;
                 }
