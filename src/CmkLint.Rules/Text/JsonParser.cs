@@ -54,6 +54,12 @@ public sealed class JsonParser
     /// errors, but no node is built.
     /// </summary>
     private bool building = true;
+
+    /// <summary>
+    /// False when a deferred object is built: what it holds is built with it, so that no text is checked more than
+    /// twice however deeply <c>metadata</c> objects nest (once when the file is parsed, once when it is read).
+    /// </summary>
+    private bool deferring = true;
     private int pos;
     private int depth;
     private JsonSyntaxError? error;
@@ -191,7 +197,7 @@ public sealed class JsonParser
             }
 
             pos++;
-            var value = building && IsDeferred(name!) ? ParseDeferred() : ParseValue();
+            var value = building && deferring && IsDeferred(name!) ? ParseDeferred() : ParseValue();
             if (value is null)
             {
                 return null;
@@ -379,7 +385,7 @@ public sealed class JsonParser
     /// <summary>The members of a deferred object: the object at <paramref name="start"/>, read at the depth it was checked at.</summary>
     internal static List<JsonProperty> MembersAt(SourceFile file, int start, int depth)
     {
-        var parser = new JsonParser(file) { pos = start, depth = depth };
+        var parser = new JsonParser(file) { pos = start, depth = depth, deferring = false };
         return (parser.ParseObject() as JsonObject)?.Properties ?? new List<JsonProperty>();
     }
 

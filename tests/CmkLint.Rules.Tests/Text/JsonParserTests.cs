@@ -153,4 +153,18 @@ public class JsonParserTests
         System.Threading.Tasks.Parallel.For(0, 16, _ => lists.Add(metadata.Properties));
         Assert.Single(System.Linq.Enumerable.Distinct(lists));
     }
+
+    [Fact]
+    public void Metadata_nested_in_metadata_is_built_with_it_so_no_text_is_read_more_than_twice()
+    {
+        string text = "{ \"metadata\": { \"metadata\": { \"metadata\": { \"a\": 1 } } } }";
+        var root = Assert.IsType<JsonObject>(Parse(text, out var error));
+        Assert.Null(error);
+        var outer = (JsonObject)root.Get("metadata")!;
+        Assert.False(outer.IsBuilt);
+        var inner = (JsonObject)outer.Get("metadata")!;
+        Assert.True(inner.IsBuilt);
+        Assert.True(((JsonObject)inner.Get("metadata")!).IsBuilt);
+        Assert.Equal(1L, ((JsonNumber)((JsonObject)inner.Get("metadata")!).Get("a")!).Value);
+    }
 }
