@@ -227,20 +227,12 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
         return longest;
     }
 
-    public byte[]? ReadAllBytes(string path, out string? error)
-    {
-        error = Check(path, out var target);
-        if (error is not null || target is null)
-        {
-            error = "cannot read the file: " + (error ?? FileAccessPolicy.Missing);
-            return null;
-        }
+    public byte[]? ReadAllBytes(string path, out string? error) => Read(path, rent: false, out error)?.Array;
 
-        // Open the resolved target: the file that was checked, not whatever the link names by now.
-        return RegularFile.Read(target, MaxFileBytes, out error);
-    }
+    LentBytes? IFileLender.Lend(string path, out string? error) => Read(path, rent: true, out error);
 
-    LentBytes? IFileLender.Lend(string path, out string? error)
+    /// <summary>Checks the path, then reads the file it names (into the thread's buffer with <paramref name="rent"/>), its size known from the check.</summary>
+    private LentBytes? Read(string path, bool rent, out string? error)
     {
         error = Check(path, out var target, out long size);
         if (error is not null || target is null)
@@ -249,7 +241,9 @@ public sealed class ConfinedFileSystem : IFileSystem, IFileAccessPolicy, IFileLe
             return null;
         }
 
-        return RegularFile.Lend(target, MaxFileBytes, size, out error);
+        // Open the resolved target: the file that was checked, not whatever the link names by now.
+        var bytes = RegularFile.Read(target, MaxFileBytes, rent, size, out int length, out bool rented, out error);
+        return bytes is null ? null : new LentBytes(bytes, length, rented);
     }
 
     /// <summary>

@@ -133,7 +133,7 @@ internal static class RegularFile
     /// As <see cref="Read(string, long, bool, out int, out bool, out string?)"/>; with <paramref name="checkedSize"/>, the
     /// caller has just checked that the path is a regular file of that size (it is not asked again).
     /// </summary>
-    private static byte[]? Read(string path, long maxBytes, bool rent, long? checkedSize, out int length, out bool rented, out string? error)
+    public static byte[]? Read(string path, long maxBytes, bool rent, long? checkedSize, out int length, out bool rented, out string? error)
     {
         length = 0;
         rented = false;
@@ -225,10 +225,6 @@ internal static class RegularFile
 
     public static LentBytes? Lend(string path, long maxBytes, out string? error) =>
         Read(path, maxBytes, rent: true, out int length, out bool rented, out error) is { } bytes ? new LentBytes(bytes, length, rented) : null;
-
-    /// <summary>As <see cref="Lend(string, long, out string?)"/> for a path just checked to be a regular file of <paramref name="checkedSize"/> bytes.</summary>
-    public static LentBytes? Lend(string path, long maxBytes, long checkedSize, out string? error) =>
-        Read(path, maxBytes, rent: true, checkedSize, out int length, out bool rented, out error) is { } bytes ? new LentBytes(bytes, length, rented) : null;
 
     private static void Release(byte[] array, bool rent, ref bool rented)
     {
